@@ -1,0 +1,131 @@
+package dev.omotenashi.engine.recommend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omotenashi.engine.event.Props;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The items of one site seen in {@code view} events ({@code item_id} with {@code name}, {@code price},
+ * {@code url}, {@code image}), and how often each was viewed in each of the last 24 hours: the source of
+ * "what sells now" recommendations. Profiles refer to items by their index here, which keeps a person's
+ * recently-viewed list to a few ints.
+ *
+ * <p>Bounded: at most {@link #MAX_ITEMS} items (a shop's catalog; beyond it, new ids are not tracked, so a
+ * client sending random ids cannot exhaust memory). Thread-safe: lookups are lock-free, updates of one
+ * item's counts synchronise on the table.
+ */
+public final class ItemTable {
+    public static final int MAX_ITEMS = 200_000;
+    private static final int HOURS = 24;
+    private static final long HOUR_MS = 3_600_000L;
+
+    private final ConcurrentHashMap<String, Integer> index = new ConcurrentHashMap<>();
+    private volatile Item[] items = new Item[64];
+    private int[][] hourly = new int[64][];   // per item: views per hour slot (hour number mod 24)
+    private long[] slotHour = new long[HOURS]; // the absolute hour each slot currently counts
+    private int size;
+
+    /** The index of an item id, or -1 when unknown. */
+    public int indexOf(String itemId) {
+        Integer i = index.get(itemId);
+        return i == null ? -1 : i;
+    }
+
+    public Item item(int i) {
+        Item[] a = items;
+        return i >= 0 && i < a.length ? a[i] : null;
+    }
+
+    /**
+     * Records a view of the item a view event carries; returns its index, or -1 when the event carries
+     * no usable {@code item_id} or the table is full.
+     */
+    public synchronized int recordView(JsonNode properties, long at) {
+        Object idValue = Props.value(Props.get(properties, "item_id"));
+        if (idValue == null) return -1;
+        String id = idValue instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : idValue.toString();
+        if (id.isEmpty() || id.length() > 128) return -1;
+        Integer known = index.get(id);
+        int i;
+        if (known != null) {
+            i = known;
+        } else {
+            if (size >= MAX_ITEMS) return -1;
+            i = size++;
+            if (i == items.length) {
+                items = Arrays.copyOf(items, i * 2);
+                hourly = Arrays.copyOf(hourly, i * 2);
+            }
+            hourly[i] = new int[HOURS];
+            index.put(id, i);
+        }
+        Item old = items[i];
+        Item fresh = new Item(id, text(properties, "name", old == null ? null : old.name()),
+                number(properties, "price", old == null ? null : old.price()),
+                text(properties, "url", old == null ? null : old.url()),
+                text(properties, "image", old == null ? null : old.image()));
+        if (!fresh.equals(old)) items[i] = fresh;
+        long hour = Math.floorDiv(at, HOUR_MS);
+        int slot = (int) Math.floorMod(hour, HOURS);
+        if (slotHour[slot] != hour) {
+            if (hour < slotHour[slot]) return i; // older than the window: not "now"
+            slotHour[slot] = hour;
+            for (int k = 0; k < size; k++) if (hourly[k] != null) hourly[k][slot] = 0;
+        }
+        hourly[i][slot]++;
+        return i;
+    }
+
+    /** The most viewed items of the 24 hours before {@code now}, most viewed first, at most {@code limit}. */
+    public synchronized List<Item> popular(long now, int limit) {
+        long hour = Math.floorDiv(now, HOUR_MS);
+        int[] best = new int[limit];
+        long[] bestViews = new long[limit];
+        int found = 0;
+        for (int i = 0; i < size; i++) {
+            long views = 0;
+            for (int s = 0; s < HOURS; s++) {
+                if (slotHour[s] > hour - HOURS && slotHour[s] <= hour) views += hourly[i][s];
+            }
+            if (views == 0) continue;
+            int pos = found;
+            while (pos > 0 && bestViews[pos - 1] < views) pos--;
+            if (pos >= limit) continue;
+            int move = Math.min(found, limit - 1) - pos;
+            System.arraycopy(best, pos, best, pos + 1, move);
+            System.arraycopy(bestViews, pos, bestViews, pos + 1, move);
+            best[pos] = i;
+            bestViews[pos] = views;
+            if (found < limit) found++;
+        }
+        List<Item> out = new ArrayList<>(found);
+        for (int k = 0; k < found; k++) out.add(items[best[k]]);
+        return out;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    private static String text(JsonNode props, String name, String fallback) {
+        Object v = Props.value(Props.get(props, name));
+        return v instanceof String s && !s.isBlank() ? s : fallback;
+    }
+
+    private static Double number(JsonNode props, String name, Double fallback) {
+        Object v = Props.value(Props.get(props, name));
+        if (v instanceof Double d) return d;
+        if (v instanceof String s) {
+            try {
+                return Double.valueOf(s.trim());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+}
