@@ -1,0 +1,74 @@
+package dev.omotenashi.engine.profile;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProfileCodecTest {
+    private static final long T0 = 1_764_000_000_000L;
+    private final ProfileCodec codec = new ProfileCodec(String::intern);
+
+    static Profile sample() {
+        AggregatePlan plan = new AggregatePlan(Set.of(
+                new AggregateKey("cart", "price", Scope.ALL, Agg.LATEST),
+                new AggregateKey("cart", "price", Scope.SESSION, Agg.SUM),
+                new AggregateKey("cart", "price", Scope.DAYS_7, Agg.VALUES),
+                new AggregateKey("cart", null, Scope.SESSION, Agg.FIRST_AT)));
+        Profile p = new Profile("v_abcdefgh");
+        VisitorState b = p.browser("v_abcdefgh");
+        p.startSession(b, T0, "ad", "smartphone", "/lp", "www.google.com",
+                new String[]{"google", "cpc", "winter", "dress", null, "gclid"});
+        ObjectNode props = JsonNodeFactory.instance.objectNode().put("price", 4500.0);
+        p.recordEvent(b, "view", T0, 20_000, null, plan);
+        p.recordEvent(b, "cart", T0 + 10, 20_000, props, plan);
+        p.recordEvent(b, "cart", T0 + 20, 20_001, JsonNodeFactory.instance.objectNode().put("price", "free"), plan);
+        p.setUserId("u_1");
+        p.mergeTraits(JsonNodeFactory.instance.objectNode().put("member_rank", "gold").put("height", 162));
+        CampaignHistory h = p.recordAction("welcome", Metric.SHOWN, T0 + 30, b.serial(), 20_001);
+        p.recordExposure(h, T0 + 30, "a", false, b.serial());
+        p.assignArm(h, "a", false);
+        p.recordDelivery(T0 + 30);
+        p.recordItemView(7);
+        p.recordItemView(3);
+        p.attachBrowser("v_other_browser");
+        return p;
+    }
+
+    @Test
+    void aProfileSurvivesTheRoundTripByteForByte() {
+        Profile p = sample();
+        byte[] once = codec.encode(p);
+        Profile back = codec.decode(once);
+        assertThat(codec.encode(back)).isEqualTo(once);
+        VisitorState b = back.browser("v_abcdefgh");
+        assertThat(back.aggregate("cart", "price", Scope.ALL, Agg.LATEST, b, 20_001)).isEqualTo("free");
+        assertThat(back.aggregate("cart", "price", Scope.SESSION, Agg.SUM, b, 20_001)).isEqualTo(4500.0);
+        assertThat(back.trait("member_rank")).isEqualTo("gold");
+        assertThat(back.campaign("welcome").exposedVariant()).isEqualTo("a");
+        assertThat(back.visitorIds()).containsExactly("v_abcdefgh", "v_other_browser");
+        assertThat(b.campaignParameter(3)).isEqualTo("dress");
+        assertThat(back.recentItems()).containsExactly(7, 3);
+    }
+
+    @Test
+    void anUnknownVersionIsRefused() {
+        byte[] bytes = codec.encode(sample());
+        bytes[0] = 99;
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("version 99");
+    }
+
+    @Test
+    void truncatedBytesAreRefusedNotMisread() {
+        byte[] bytes = codec.encode(sample());
+        for (int cut = 1; cut < bytes.length; cut += 7) {
+            byte[] part = java.util.Arrays.copyOf(bytes, cut);
+            assertThatThrownBy(() -> codec.decode(part)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
