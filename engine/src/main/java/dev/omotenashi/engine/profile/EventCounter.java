@@ -16,7 +16,7 @@ public final class EventCounter {
     long latestAt = Long.MIN_VALUE;
     int serialA = -1, countA;   // session slots, see SessionSlots for the rule
     int serialB = -1, countB;
-    /** pairs (day, count), days ascending, only days with events inside the 28-day window */
+    /** one packed int per day with events inside the 28-day window, days ascending (see addDay) */
     int[] days = EMPTY;
 
     private static final int[] EMPTY = new int[0];
@@ -54,33 +54,43 @@ public final class EventCounter {
         }
     }
 
-    void addDay(int day, int times) {
-        int n = days.length;
-        if (n > 0 && days[n - 2] == day) {
-            days[n - 1] += times;
-            return;
-        }
-        // find the position (days ascending); most events land on the newest day
-        int i = n;
-        while (i > 0 && days[i - 2] > day) i -= 2;
-        if (i > 0 && days[i - 2] == day) {
-            days[i - 1] += times;
-            return;
-        }
-        int newest = n > 0 ? Math.max(days[n - 2], day) : day;
-        if (day <= newest - WINDOW_DAYS) return; // already outside every window
-        int[] grown = new int[n + 2];
-        System.arraycopy(days, 0, grown, 0, i);
-        grown[i] = day;
-        grown[i + 1] = times;
-        System.arraycopy(days, i, grown, i + 2, n - i);
-        days = prune(grown, newest);
+    /*
+     * Days are packed one int each: the day number since 2020-01-01 in the high 16 bits (good until 2109)
+     * and the count in the low 16 bits, saturating at 65,535 a day (a person sending more of one event in
+     * one day is a robot; the all-time count stays exact). Half the memory of (day, count) pairs, and
+     * days are the largest part of a typical profile.
+     */
+    static final int DAY_BASE = 18_262; // 2020-01-01
+    private static final int MAX_DAY_COUNT = 0xFFFF;
+
+    static int packedDay(int entry) {
+        return (entry >>> 16) + DAY_BASE;
     }
 
-    private static int[] prune(int[] d, int newest) {
+    static int packedCount(int entry) {
+        return entry & MAX_DAY_COUNT;
+    }
+
+    void addDay(int day, int times) {
+        int rel = day - DAY_BASE;
+        if (rel < 0 || rel > 0x7FFF) return; // before 2020: outside every window of a live site
+        int n = days.length;
+        int i = n;
+        while (i > 0 && packedDay(days[i - 1]) > day) i--;
+        if (i > 0 && packedDay(days[i - 1]) == day) {
+            int c = (int) Math.min((long) packedCount(days[i - 1]) + times, MAX_DAY_COUNT);
+            days[i - 1] = (rel << 16) | c;
+            return;
+        }
+        int newest = n > 0 ? Math.max(packedDay(days[n - 1]), day) : day;
+        if (day <= newest - WINDOW_DAYS) return; // already outside every window
+        int[] grown = new int[n + 1];
+        System.arraycopy(days, 0, grown, 0, i);
+        grown[i] = (rel << 16) | Math.min(times, MAX_DAY_COUNT);
+        System.arraycopy(days, i, grown, i + 1, n - i);
         int from = 0;
-        while (from < d.length && d[from] <= newest - WINDOW_DAYS) from += 2;
-        return from == 0 ? d : Arrays.copyOfRange(d, from, d.length);
+        while (from < grown.length && packedDay(grown[from]) <= newest - WINDOW_DAYS) from++;
+        days = from == 0 ? grown : Arrays.copyOfRange(grown, from, grown.length);
     }
 
     /** Events in the session of that serial. */
@@ -94,11 +104,11 @@ public final class EventCounter {
     /** Events on days {@code today - (span - 1)} … {@code today}. */
     int dayCount(int today, int span) {
         int sum = 0;
-        for (int i = days.length - 2; i >= 0; i -= 2) {
-            int d = days[i];
+        for (int i = days.length - 1; i >= 0; i--) {
+            int d = packedDay(days[i]);
             if (d > today) continue;
             if (d <= today - span) break;
-            sum += days[i + 1];
+            sum += packedCount(days[i]);
         }
         return sum;
     }
@@ -109,6 +119,6 @@ public final class EventCounter {
         latestAt = Math.max(latestAt, o.latestAt);
         if (o.serialB >= 0) addSession(o.serialB + serialOffset, o.countB);
         if (o.serialA >= 0) addSession(o.serialA + serialOffset, o.countA);
-        for (int i = 0; i < o.days.length; i += 2) addDay(o.days[i], o.days[i + 1]);
+        for (int entry : o.days) addDay(packedDay(entry), packedCount(entry));
     }
 }
