@@ -101,8 +101,17 @@ public final class CampaignHistory {
         return exposedControl;
     }
 
-    int exposedSerial() {
+    public int exposedSerial() {
         return exposedSerial;
+    }
+
+    /** The variant this person was assigned at first delivery, or null (also null for control). */
+    public String assignedVariant() {
+        return assignedVariant;
+    }
+
+    public boolean assignedControl() {
+        return assignedControl;
     }
 
     void merge(CampaignHistory o, int serialOffset) {

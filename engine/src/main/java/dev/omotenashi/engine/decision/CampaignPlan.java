@@ -1,0 +1,61 @@
+package dev.omotenashi.engine.decision;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omotenashi.engine.condition.Facts;
+import dev.omotenashi.engine.condition.Predicate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A campaign compiled for the decision: predicates instead of conditions, renderers instead of content
+ * strings, rules as plain values. Built once per configuration change (see the engine's compiled site);
+ * immutable and thread-safe.
+ *
+ * @param live           status is {@code live}
+ * @param schedule       whether an instant (epoch ms) is inside the schedule
+ * @param controlPercent share of eligible visitors held out, 0–99
+ * @param surveyTraits   for survey variants: form field name → the user trait it writes
+ */
+public record CampaignPlan(String id, boolean live, java.util.function.LongPredicate schedule, Predicate audience,
+                           Predicate pages, Frequency frequency, Stop stop, int controlPercent, List<VariantPlan> variants,
+                           ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits) {
+
+    public CampaignPlan {
+        variants = List.copyOf(variants);
+        surveyTraits = Map.copyOf(surveyTraits);
+        if (variants.isEmpty()) throw new IllegalArgumentException("a campaign has at least one variant");
+    }
+
+    /** How often a campaign may be exposed to one person; {@code max} is ignored for {@code PAGEVIEW}. */
+    public record Frequency(Per per, int max) {
+        public enum Per { USER, SESSION, DAY, PAGEVIEW }
+
+        public static final Frequency DEFAULT = new Frequency(Per.SESSION, 1);
+    }
+
+    /** Stop rules; a null count means "no such rule". {@code daily}: counts reset at midnight (site timezone). */
+    public record Stop(Integer afterShows, Integer afterCloses, Integer afterClicks, boolean afterGoal, boolean daily) {
+        public static final Stop NONE = new Stop(null, null, null, false, false);
+    }
+
+    /**
+     * The goal: an event (possibly a derived one), a condition on its properties, and the attribution
+     * window after the first exposure: the exposure's session, or a duration.
+     */
+    public record GoalPlan(String event, Predicate where, boolean sameSession, long windowMs) {}
+
+    /** One variant: its template and how to render its content for a visitor. */
+    public record VariantPlan(String id, int weight, String template, boolean modal, Renderer renderer) {}
+
+    /** Renders a variant's content for one visitor; empty when a placeholder cannot be evaluated. */
+    @FunctionalInterface
+    public interface Renderer {
+        Optional<ObjectNode> render(Facts facts);
+    }
+
+    public List<Integer> weights() {
+        return variants.stream().map(VariantPlan::weight).toList();
+    }
+}

@@ -1,0 +1,206 @@
+package dev.omotenashi.engine.decision;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omotenashi.engine.Action;
+import dev.omotenashi.engine.condition.Facts;
+import dev.omotenashi.engine.config.SiteSettings;
+import dev.omotenashi.engine.experiment.Assignment;
+import dev.omotenashi.engine.profile.CampaignHistory;
+import dev.omotenashi.engine.profile.Metric;
+import dev.omotenashi.engine.profile.Profile;
+import dev.omotenashi.engine.profile.Scope;
+import dev.omotenashi.engine.profile.VisitorState;
+import dev.omotenashi.engine.recommend.Item;
+import dev.omotenashi.engine.recommend.Recommender;
+import dev.omotenashi.engine.render.Html;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The decision for one visitor on one page view, in the order of the contract: status → schedule →
+ * audience → pages → frequency and stop rules → variant / control assignment → conflicts (one modal per
+ * page view, one per non-modal template, priority, site spacing) → rendered actions.
+ *
+ * <p>Every campaign gets an {@link Outcome}: delivered, or the first reason it was not. A control-group
+ * assignment is delivered as a control action (the tag arms the trigger and shows nothing); it takes its
+ * slot like a shown action would, so the control group meets the same competition as the treatment and
+ * the measured lift is not biased.
+ *
+ * <p>Frequency caps count exposures (what the tag reported shown, or control when its trigger fired),
+ * not deliveries: an exit-intent popup that did not fire on one page is armed again on the next.
+ *
+ * <p>Thread-safe (stateless); the profile it is given must not be used concurrently.
+ */
+public final class Decider {
+    /** Recommendations show at most this many items unless the content says otherwise. */
+    public static final int DEFAULT_ITEMS = 6;
+
+    private final Recommender recommender;
+
+    public Decider(Recommender recommender) {
+        this.recommender = recommender;
+    }
+
+    /**
+     * Decides, and when {@code commit} is true records each delivery in the profile (the delivered count,
+     * the assigned arm, the spacing clock).
+     *
+     * @param campaigns    in decision order: priority descending, then id
+     * @param visitorKey   the key that assigns arms (stable for a person)
+     * @param actionIds    mints the ids of delivered actions
+     */
+    public Decision decide(List<CampaignPlan> campaigns, Profile profile, VisitorState browser, Facts facts,
+                           long now, int today, SiteSettings.Spacing spacing, String visitorKey,
+                           Supplier<String> actionIds, boolean commit) {
+        List<Outcome> outcomes = new ArrayList<>(campaigns.size());
+        List<Action> actions = new ArrayList<>();
+        boolean spaced = spacingAllows(profile, spacing, now);
+        boolean modalTaken = false;
+        Set<String> templatesTaken = new HashSet<>();
+
+        for (CampaignPlan c : campaigns) {
+            Reason reason = eligibility(c, profile, browser, facts, now, today);
+            if (reason != null) {
+                outcomes.add(Outcome.suppressed(c.id(), null, reason, detail(reason, c)));
+                continue;
+            }
+            CampaignHistory history = profile.campaign(c.id());
+            boolean control;
+            int variantIndex;
+            if (history != null && (history.assignedVariant() != null || history.assignedControl())) {
+                control = history.assignedControl();
+                variantIndex = indexOf(c, history.assignedVariant());
+            } else {
+                control = Assignment.inControl(visitorKey, c.id(), c.controlPercent());
+                variantIndex = Assignment.variant(visitorKey, c.id(), c.weights());
+            }
+            CampaignPlan.VariantPlan variant = c.variants().get(variantIndex);
+            if (!spaced) {
+                outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.SPACING, "site spacing since the last delivery"));
+                continue;
+            }
+            boolean slotTaken = variant.modal() ? modalTaken : templatesTaken.contains(variant.template());
+            if (slotTaken) {
+                outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.PRIORITY,
+                        variant.modal() ? "another modal action has higher priority" : "another " + variant.template() + " has higher priority"));
+                continue;
+            }
+            ObjectNode content;
+            if (control) {
+                content = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            } else {
+                Optional<ObjectNode> rendered = variant.renderer().render(facts);
+                if (rendered.isPresent() && "recommendation".equals(variant.template())) {
+                    rendered = withItems(rendered.get(), profile, now);
+                }
+                if (rendered.isEmpty()) {
+                    outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.CONTENT,
+                            "a placeholder has no value for this visitor (or nothing to recommend)"));
+                    continue;
+                }
+                content = rendered.get();
+            }
+            if (variant.modal()) modalTaken = true;
+            else templatesTaken.add(variant.template());
+            actions.add(new Action(actionIds.get(), c.id(), variant.id(), control, variant.template(), content, c.trigger().deepCopy()));
+            outcomes.add(new Outcome(c.id(), true, control, variant.id(), null, null));
+            if (commit) {
+                CampaignHistory h = profile.recordAction(c.id(), Metric.DELIVERED, now, browser.serial(), today);
+                profile.assignArm(h, variant.id(), control);
+            }
+        }
+        if (commit && !actions.isEmpty()) profile.recordDelivery(now);
+        return new Decision(actions, outcomes);
+    }
+
+    /** The first rule that keeps the campaign from this visitor on this page, or null when none does. */
+    private static Reason eligibility(CampaignPlan c, Profile p, VisitorState b, Facts facts, long now, int today) {
+        if (!c.live()) return Reason.STATUS;
+        if (!c.schedule().test(now)) return Reason.SCHEDULE;
+        if (!c.audience().test(facts)) return Reason.AUDIENCE;
+        if (!c.pages().test(facts)) return Reason.PAGE;
+        if (!frequencyAllows(c, p, b, today)) return Reason.FREQUENCY;
+        if (stopped(c, p, b, today)) return Reason.STOP;
+        return null;
+    }
+
+    private static boolean frequencyAllows(CampaignPlan c, Profile p, VisitorState b, int today) {
+        CampaignPlan.Frequency f = c.frequency();
+        Scope scope = switch (f.per()) {
+            case PAGEVIEW -> null;
+            case USER -> Scope.ALL;
+            case SESSION -> Scope.SESSION;
+            case DAY -> Scope.TODAY;
+        };
+        if (scope == null) return true;
+        long exposures = p.actionCount(c.id(), Metric.SHOWN, scope, b, today)
+                + p.actionCount(c.id(), Metric.CONTROL, scope, b, today);
+        return exposures < f.max();
+    }
+
+    private static boolean stopped(CampaignPlan c, Profile p, VisitorState b, int today) {
+        CampaignPlan.Stop s = c.stop();
+        Scope scope = s.daily() ? Scope.TODAY : Scope.ALL;
+        if (reached(p, c, Metric.SHOWN, scope, b, today, s.afterShows())) return true;
+        if (reached(p, c, Metric.CLOSED, scope, b, today, s.afterCloses())) return true;
+        if (reached(p, c, Metric.CLICKED, scope, b, today, s.afterClicks())) return true;
+        return s.afterGoal() && p.actionCount(c.id(), Metric.GOAL, scope, b, today) > 0;
+    }
+
+    private static boolean reached(Profile p, CampaignPlan c, Metric m, Scope scope, VisitorState b, int today, Integer limit) {
+        return limit != null && p.actionCount(c.id(), m, scope, b, today) >= limit;
+    }
+
+    private static boolean spacingAllows(Profile p, SiteSettings.Spacing spacing, long now) {
+        if (p.lastDeliveryAt() == Long.MIN_VALUE) return true;
+        if (spacing.minSeconds() > 0 && now - p.lastDeliveryAt() < spacing.minSeconds() * 1000) return false;
+        return spacing.minPageviews() <= 0 || p.viewsSinceDelivery() >= spacing.minPageviews();
+    }
+
+    private static int indexOf(CampaignPlan c, String variant) {
+        for (int i = 0; i < c.variants().size(); i++) if (c.variants().get(i).id().equals(variant)) return i;
+        return 0; // the variant was removed since: fall back to the first
+    }
+
+    private static String detail(Reason reason, CampaignPlan c) {
+        return switch (reason) {
+            case STATUS -> "the campaign is not live";
+            case SCHEDULE -> "outside the schedule";
+            case AUDIENCE -> "the visitor is not in the audience";
+            case PAGE -> "this page is not one of the campaign's pages";
+            case FREQUENCY -> "frequency per " + c.frequency().per().name().toLowerCase() + " max " + c.frequency().max() + " reached";
+            case STOP -> "a stop rule holds";
+            default -> null;
+        };
+    }
+
+    /** Adds {@code items} to a recommendation's content; empty when there is nothing to recommend. */
+    private Optional<ObjectNode> withItems(ObjectNode content, Profile profile, long now) {
+        Recommender.Source source = switch (content.path("source").asText("mixed")) {
+            case "recent" -> Recommender.Source.RECENT;
+            case "popular" -> Recommender.Source.POPULAR;
+            default -> Recommender.Source.MIXED;
+        };
+        int limit = content.path("limit").asInt(DEFAULT_ITEMS);
+        List<Item> items = recommender.recommend(profile, now, source, Math.max(1, Math.min(limit, 20)));
+        ArrayNode list = content.putArray("items");
+        for (Item item : items) {
+            String url = Html.safeUrl(item.url());
+            if (url == null) continue;
+            ObjectNode o = list.addObject();
+            o.put("item_id", Html.escape(item.itemId()));
+            o.put("name", Html.escape(item.name()));
+            if (item.price() != null) o.put("price", item.price());
+            o.put("url", Html.escape(url));
+            String image = Html.safeUrl(item.image());
+            if (image != null) o.put("image", Html.escape(image));
+        }
+        return list.isEmpty() ? Optional.empty() : Optional.of(content);
+    }
+}
