@@ -1,52 +1,358 @@
 package dev.omotenashi.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omotenashi.engine.config.SiteSettings;
+import dev.omotenashi.engine.decision.CampaignPlan;
+import dev.omotenashi.engine.decision.Decider;
 import dev.omotenashi.engine.decision.Decision;
+import dev.omotenashi.engine.decision.ProfileFacts;
+import dev.omotenashi.engine.event.Event;
+import dev.omotenashi.engine.event.Ids;
+import dev.omotenashi.engine.event.Props;
+import dev.omotenashi.engine.profile.CampaignHistory;
+import dev.omotenashi.engine.profile.Days;
+import dev.omotenashi.engine.profile.Interner;
+import dev.omotenashi.engine.profile.Metric;
 import dev.omotenashi.engine.profile.Profile;
+import dev.omotenashi.engine.profile.VisitorState;
+import dev.omotenashi.engine.recommend.ItemTable;
+import dev.omotenashi.engine.recommend.Recommender;
+import dev.omotenashi.engine.session.CampaignSource;
+import dev.omotenashi.engine.session.DeviceClassifier;
+import dev.omotenashi.engine.session.PageInfo;
+import dev.omotenashi.engine.session.TrafficSourceClassifier;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 
 /**
  * The engine of one site: its configuration (segments, event definitions, campaigns), the profiles of its
  * visitors, and the decision. Pure: no I/O, no threads; time comes from the injected {@link Clock}.
  *
+ * <p>What one {@link #track} does, in order (docs/architecture.md, "The path of one event"): find or
+ * create the person (joining browsers on identify), merge traits, then for each event: sessionize, record
+ * it (counts and the aggregates the configuration reads), apply what it reports (action events, survey
+ * answers, item views), record the events derived from it, attribute goals; finally, when asked, decide.
+ *
  * <p>Thread safety: configuration changes may come from any thread and take effect for the next
- * {@link #track} (the compiled configuration is swapped atomically). {@link #track} calls for the same
- * visitor or person must not run concurrently (the server serialises them per profile).
+ * {@link #track} (the compiled configuration is swapped atomically). Calls for the same visitor or person
+ * must not run concurrently (the server serialises them per profile); calls for different people may.
  */
 public final class SiteEngine {
+    private static final String VIEW = "view";
+
+    private final SiteSettings settings;
+    private final Clock clock;
+    private final Days days;
+    private final Interner names = new Interner(100_000);
+    private final Interner paths = new Interner(100_000);
+    private final DeviceClassifier devices;
+    private final TrafficSourceClassifier sources = new TrafficSourceClassifier();
+    private final ItemTable items = new ItemTable();
+    private final Recommender recommender = new Recommender(items);
+    private final Decider decider = new Decider(recommender);
+    private final RandomGenerator random;
+    private final SiteConfiguration configuration;
+
+    private final Map<String, Profile> byVisitor = new ConcurrentHashMap<>();
+    private final Map<String, Profile> byUser = new ConcurrentHashMap<>();
+
     public SiteEngine(SiteSettings settings, Clock clock) {
-        throw new UnsupportedOperationException("in progress");
+        this(settings, clock, DeviceClassifier.shared(), new java.security.SecureRandom());
     }
+
+    /** With a given device classifier and random source (ids), for tests and benchmarks. */
+    public SiteEngine(SiteSettings settings, Clock clock, DeviceClassifier devices, RandomGenerator random) {
+        this.settings = settings;
+        this.clock = clock;
+        this.days = new Days(settings.timezone());
+        this.devices = devices;
+        this.random = random;
+        this.configuration = new SiteConfiguration(settings);
+    }
+
+    public SiteSettings settings() {
+        return settings;
+    }
+
+    // ---- configuration ---------------------------------------------------------------------------
 
     /** Creates or replaces a segment (config-language.md §3). @throws dev.omotenashi.engine.config.ValidationException */
     public void putSegment(JsonNode json) {
-        throw new UnsupportedOperationException("in progress");
+        configuration.putSegment(json);
     }
 
     /** Creates or replaces an event definition (§4). @throws dev.omotenashi.engine.config.ValidationException */
     public void putEventDefinition(JsonNode json) {
-        throw new UnsupportedOperationException("in progress");
+        configuration.putEventDefinition(json);
     }
 
     /** Creates or replaces a campaign (§5). @throws dev.omotenashi.engine.config.ValidationException */
     public void putCampaign(JsonNode json) {
-        throw new UnsupportedOperationException("in progress");
+        configuration.putCampaign(json);
     }
+
+    /** Removes a segment; @throws dev.omotenashi.engine.config.ValidationException while something references it */
+    public void removeSegment(String id) {
+        configuration.removeSegment(id);
+    }
+
+    public void removeEventDefinition(String name) {
+        configuration.removeEventDefinition(name);
+    }
+
+    public void removeCampaign(String id) {
+        configuration.removeCampaign(id);
+    }
+
+    /** The configuration as it is now (immutable). */
+    public SiteConfiguration configuration() {
+        return configuration;
+    }
+
+    // ---- tracking --------------------------------------------------------------------------------
 
     /** Applies a request's events to the visitor's profile and, when asked, decides the actions to show. */
     public TrackResult track(TrackRequest request) {
-        throw new UnsupportedOperationException("in progress");
+        SiteRuntime rt = configuration.runtime();
+        PageInfo page = PageInfo.of(request.page());
+        Profile profile = resolve(request.visitor(), request.user());
+        profile.mergeTraits(request.traits());
+        VisitorState browser = profile.browser(request.visitor());
+        long now = clock.millis();
+        ProfileFacts facts = new ProfileFacts(profile, browser, page, now, days.dayOf(now));
+        List<Event> recorded = new ArrayList<>(request.events().size() + 2);
+        List<Event> derived = new ArrayList<>(0);
+        for (Event e : request.events()) {
+            apply(rt, profile, browser, page, request.context(), facts, e, recorded, derived);
+        }
+        List<Action> actions = List.of();
+        if (request.decide()) {
+            now = Math.max(now, browser.lastEventAt());
+            int today = days.dayOf(now);
+            facts.at(now, today, null);
+            long at = now;
+            Decision d = decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
+                    armKey(profile, request.visitor()), () -> Ids.newId("a_", at, random));
+            actions = d.actions();
+            for (Action a : actions) {
+                apply(rt, profile, browser, page, request.context(), facts, deliveredEvent(a, now), recorded, derived);
+            }
+        }
+        return new TrackResult(request.visitor(), browser.sessionId(), browser.sessionStart(), actions, recorded, derived);
     }
 
     /** The profile of a visitor (the person's, when identified), or null when never seen. */
     public Profile profile(String visitorId) {
-        throw new UnsupportedOperationException("in progress");
+        return byVisitor.get(visitorId);
+    }
+
+    /** The person behind a user id, or null. */
+    public Profile person(String userId) {
+        return byUser.get(userId);
+    }
+
+    /** Every profile (each person once), for bulk counts and checkpoints. Weakly consistent. */
+    public Collection<Profile> profiles() {
+        return byUser.isEmpty() ? List.copyOf(byVisitor.values())
+                : byVisitor.values().stream().distinct().toList();
     }
 
     /** What the decision would be for this visitor on this page now, changing nothing. */
     public Decision explain(String visitorId, Page page) {
-        throw new UnsupportedOperationException("in progress");
+        SiteRuntime rt = configuration.runtime();
+        Profile profile = byVisitor.get(visitorId);
+        if (profile == null) profile = new Profile(visitorId);
+        VisitorState browser = profile.browser(visitorId);
+        long now = clock.millis();
+        int today = days.dayOf(now);
+        ProfileFacts facts = new ProfileFacts(profile, browser, PageInfo.of(page), now, today);
+        return decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
+                armKey(profile, visitorId), () -> "a_preview");
+    }
+
+    // ---- the pipeline ----------------------------------------------------------------------------
+
+    /**
+     * Finds the person a request belongs to. An unknown visitor gets a new profile; a user id joins the
+     * browser to that user's person, merging an anonymous visitor's history into it; a browser that was
+     * another user's (a shared computer) moves to the new user with its session.
+     */
+    private Profile resolve(String visitor, String user) {
+        Profile p = byVisitor.get(visitor);
+        if (user == null) {
+            if (p == null) {
+                p = new Profile(visitor);
+                byVisitor.put(visitor, p);
+            }
+            return p;
+        }
+        Profile person = byUser.get(user);
+        if (person == null) {
+            if (p == null) {
+                p = new Profile(visitor);
+                byVisitor.put(visitor, p);
+            }
+            if (p.userId() == null) {
+                p.setUserId(user);
+                byUser.put(user, p);
+                return p;
+            }
+            // the browser belonged to someone else: it starts a new person
+            Profile fresh = new Profile(visitor);
+            VisitorState moved = p.detachBrowser(visitor);
+            fresh.detachBrowser(visitor);
+            if (moved != null) fresh.adoptBrowser(moved);
+            else fresh.attachBrowser(visitor);
+            fresh.setUserId(user);
+            byUser.put(user, fresh);
+            byVisitor.put(visitor, fresh);
+            return fresh;
+        }
+        if (p == person) return person;
+        if (p == null) {
+            person.attachBrowser(visitor);
+        } else if (p.userId() == null) {
+            person.absorb(p);
+            for (String v : p.visitorIds()) byVisitor.put(v, person);
+        } else {
+            VisitorState moved = p.detachBrowser(visitor);
+            if (moved != null) person.adoptBrowser(moved);
+            else person.attachBrowser(visitor);
+        }
+        byVisitor.put(visitor, person);
+        return person;
+    }
+
+    private void apply(SiteRuntime rt, Profile p, VisitorState b, PageInfo page, ClientContext context,
+                       ProfileFacts facts, Event e, List<Event> recorded, List<Event> derived) {
+        long at = e.ts();
+        String name = names.intern(e.name());
+        boolean view = VIEW.equals(name);
+        CampaignSource campaign = view ? CampaignSource.of(page) : CampaignSource.EMPTY;
+        if (b.serial() < 0 || at - b.lastEventAt() > settings.sessionTimeout().toMillis()
+                || (view && campaign.startsNewSessionFrom(CampaignSource.fromArray(b.campaignParameters())))) {
+            startSession(p, b, at, page, context, view ? campaign : CampaignSource.of(page));
+        }
+        ObjectNode props = view ? withPage(e.properties(), page) : e.properties();
+        Event event = props == e.properties() ? e : new Event(e.id(), name, at, props);
+        int day = days.dayOf(at);
+        p.recordEvent(b, name, at, day, props, rt.plan());
+        recorded.add(event);
+        facts.at(at, day, props);
+
+        Metric metric = Metric.ofActionEvent(name);
+        if (metric != null) {
+            applyActionReport(p, b, metric, props, at, day);
+        } else if ("_form_submitted".equals(name)) {
+            applySurvey(rt, p, props);
+        } else if (view) {
+            int item = items.recordView(props, at);
+            if (item >= 0) p.recordItemView(item);
+        }
+        for (SiteRuntime.Derived d : rt.derivedFrom(name)) {
+            if (!d.where().test(facts)) continue;
+            p.recordEvent(b, d.name(), at, day, props, rt.plan());
+            derived.add(new Event(e.id() + "~" + d.name(), d.name(), at, props));
+            attributeGoals(rt, p, b, d.name(), facts, at, day, derived, e.id());
+        }
+        attributeGoals(rt, p, b, name, facts, at, day, derived, e.id());
+    }
+
+    private void startSession(Profile p, VisitorState b, long at, PageInfo page, ClientContext context, CampaignSource campaign) {
+        String source = sources.classify(campaign, page.referrerHost(), settings.domains()).json();
+        String device = devices.classify(context.userAgent(), context.mobile()).json();
+        String referrerHost = sources.isExternal(page.referrerHost(), settings.domains()) ? paths.intern(page.referrerHost()) : null;
+        p.startSession(b, at, source, device, paths.intern(page.path()), referrerHost, campaign.toArray());
+    }
+
+    /** A view event carries its page, so {@code where} clauses and timelines can read {@code path} etc. */
+    private static ObjectNode withPage(ObjectNode props, PageInfo page) {
+        if (page.url() == null || props.has("path")) return props;
+        ObjectNode p = props.deepCopy();
+        p.put("url", page.url());
+        p.put("path", page.path());
+        if (page.host() != null) p.put("host", page.host());
+        if (page.title() != null) p.put("title", page.title());
+        if (page.referrer() != null) p.put("referrer", page.referrer());
+        return p;
+    }
+
+    private void applyActionReport(Profile p, VisitorState b, Metric metric, JsonNode props, long at, int day) {
+        Object campaign = Props.value(props.get("campaign"));
+        if (!(campaign instanceof String id) || id.isEmpty()) return;
+        String campaignId = names.intern(id);
+        CampaignHistory h = p.recordAction(campaignId, metric, at, b.serial(), day);
+        Object variantValue = Props.value(props.get("variant"));
+        String variant = variantValue instanceof String v ? v : null;
+        if (metric == Metric.SHOWN || metric == Metric.CONTROL) {
+            p.recordExposure(h, at, variant, metric == Metric.CONTROL, b.serial());
+        } else if (metric == Metric.DELIVERED) {
+            p.assignArm(h, variant, Boolean.TRUE.equals(Props.value(props.get("control"))));
+            p.recordDelivery(at);
+        }
+    }
+
+    /** Survey answers become traits, through the field → trait mapping of the campaign that asked. */
+    private static void applySurvey(SiteRuntime rt, Profile p, JsonNode props) {
+        Object campaign = Props.value(props.get("campaign"));
+        JsonNode fields = props.get("fields");
+        if (!(campaign instanceof String id) || fields == null || !fields.isObject()) return;
+        CampaignPlan c = rt.byId().get(id);
+        if (c == null) return;
+        ObjectNode traits = JsonNodeFactory.instance.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> it = fields.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String trait = c.surveyTraits().get(f.getKey());
+            if (trait != null && f.getValue().isValueNode()) traits.set(trait, f.getValue());
+        }
+        p.mergeTraits(traits);
+    }
+
+    /**
+     * Counts a goal for each campaign whose goal is this event, once per person and campaign, when the
+     * person was exposed (shown, or control fired) before it and inside the window.
+     */
+    private void attributeGoals(SiteRuntime rt, Profile p, VisitorState b, String name, ProfileFacts facts,
+                                long at, int day, List<Event> recorded, String sourceId) {
+        for (CampaignPlan c : rt.goalsOn(name)) {
+            CampaignHistory h = p.campaign(c.id());
+            if (h == null || !h.exposed() || h.exposedAt() > at) continue;
+            if (h.count(Metric.GOAL, dev.omotenashi.engine.profile.Scope.ALL, -1, 0) > 0) continue;
+            CampaignPlan.GoalPlan g = c.goal();
+            boolean inWindow = g.sameSession() ? h.exposedSerial() == b.serial() : at - h.exposedAt() <= g.windowMs();
+            if (!inWindow || !g.where().test(facts)) continue;
+            p.recordAction(c.id(), Metric.GOAL, at, b.serial(), day);
+            ObjectNode props = JsonNodeFactory.instance.objectNode();
+            props.put("campaign", c.id());
+            if (h.exposedVariant() != null) props.put("variant", h.exposedVariant());
+            props.put("control", h.exposedControl());
+            props.put("event", name);
+            recorded.add(new Event(sourceId + "~goal~" + c.id(), "_goal", at, props));
+        }
+    }
+
+    private static Event deliveredEvent(Action a, long at) {
+        ObjectNode props = JsonNodeFactory.instance.objectNode();
+        props.put("campaign", a.campaign());
+        props.put("variant", a.variant());
+        props.put("action", a.action());
+        props.put("control", a.control());
+        return new Event(a.action(), "_action_delivered", at, props);
+    }
+
+    /** Arms are assigned by the person's first browser id: stable across requests, nodes and identify. */
+    private static String armKey(Profile p, String visitor) {
+        List<String> ids = p.visitorIds();
+        return ids.isEmpty() ? visitor : ids.get(0);
     }
 }

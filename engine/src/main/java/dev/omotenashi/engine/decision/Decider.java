@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * <p>Frequency caps count exposures (what the tag reported shown, or control when its trigger fired),
  * not deliveries: an exit-intent popup that did not fire on one page is armed again on the next.
  *
- * <p>Thread-safe (stateless); the profile it is given must not be used concurrently.
+ * <p>Thread-safe (stateless); the profile it reads must not be changed concurrently.
  */
 public final class Decider {
     /** Recommendations show at most this many items unless the content says otherwise. */
@@ -48,8 +48,8 @@ public final class Decider {
     }
 
     /**
-     * Decides, and when {@code commit} is true records each delivery in the profile (the delivered count,
-     * the assigned arm, the spacing clock).
+     * Decides, changing nothing: the caller records each delivery by applying its
+     * {@code _action_delivered} event, the same path a rebuild from the journal takes.
      *
      * @param campaigns    in decision order: priority descending, then id
      * @param visitorKey   the key that assigns arms (stable for a person)
@@ -57,7 +57,7 @@ public final class Decider {
      */
     public Decision decide(List<CampaignPlan> campaigns, Profile profile, VisitorState browser, Facts facts,
                            long now, int today, SiteSettings.Spacing spacing, String visitorKey,
-                           Supplier<String> actionIds, boolean commit) {
+                           Supplier<String> actionIds) {
         List<Outcome> outcomes = new ArrayList<>(campaigns.size());
         List<Action> actions = new ArrayList<>();
         boolean spaced = spacingAllows(profile, spacing, now);
@@ -110,12 +110,7 @@ public final class Decider {
             else templatesTaken.add(variant.template());
             actions.add(new Action(actionIds.get(), c.id(), variant.id(), control, variant.template(), content, c.trigger().deepCopy()));
             outcomes.add(new Outcome(c.id(), true, control, variant.id(), null, null));
-            if (commit) {
-                CampaignHistory h = profile.recordAction(c.id(), Metric.DELIVERED, now, browser.serial(), today);
-                profile.assignArm(h, variant.id(), control);
-            }
         }
-        if (commit && !actions.isEmpty()) profile.recordDelivery(now);
         return new Decision(actions, outcomes);
     }
 

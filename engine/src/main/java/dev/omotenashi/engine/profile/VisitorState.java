@@ -73,6 +73,11 @@ public final class VisitorState {
         return referrerHost;
     }
 
+    /** The session's campaign parameters as stored (see {@link #campaignParameter}), or null. Do not modify. */
+    public String[] campaignParameters() {
+        return campaignSource;
+    }
+
     /** One of the session's campaign parameters by index (0 utm_source … 4 utm_content, 5 click id), or null. */
     public String campaignParameter(int i) {
         return campaignSource == null ? null : campaignSource[i];
