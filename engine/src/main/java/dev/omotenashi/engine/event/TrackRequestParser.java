@@ -390,29 +390,41 @@ public final class TrackRequestParser {
         }
 
         private void walk(JsonNode node, String path, int depth) {
-            if (node.isContainerNode() && depth > MAX_DEPTH) {
+            if (depth > MAX_DEPTH) {
                 add(path, TOO_DEEP, "expected objects and arrays nested at most " + MAX_DEPTH + " deep");
                 return;
             }
+            // Paths are built only for containers and problems: most properties are valid scalars.
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> e : node.properties()) {
                     String name = e.getKey();
-                    String child = Errors.field(path, name);
                     int length = name.codePointCount(0, name.length());
-                    if (length == 0) add(Errors.field(path, "\"\""), TOO_SHORT, "property names must not be empty");
-                    else if (length > MAX_NAME_LENGTH) {
-                        add(child, TOO_LONG, "property names must be at most " + MAX_NAME_LENGTH + " characters");
+                    if (length == 0) {
+                        add(Errors.field(path, "\"\""), TOO_SHORT, "property names must not be empty");
+                    } else if (length > MAX_NAME_LENGTH) {
+                        add(Errors.field(path, name), TOO_LONG,
+                                "property names must be at most " + MAX_NAME_LENGTH + " characters");
                     } else if (hasLoneSurrogate(name) || hasControl(name)) {
-                        add(child, INVALID_FORMAT, "property names must be valid text without control characters");
+                        add(Errors.field(path, name), INVALID_FORMAT,
+                                "property names must be valid text without control characters");
                     }
-                    walk(e.getValue(), child, depth + 1);
+                    value(e.getValue(), path, name, -1, depth);
                 }
-            } else if (node.isArray()) {
-                for (int i = 0; i < node.size(); i++) walk(node.get(i), Errors.index(path, i), depth + 1);
-            } else if (node.isTextual()) {
-                if (hasLoneSurrogate(node.textValue())) add(path, INVALID_FORMAT, "expected valid text (UTF-8)");
-            } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
-                add(path, OUT_OF_RANGE, "expected a finite number");
+            } else {
+                for (int i = 0; i < node.size(); i++) value(node.get(i), path, null, i, depth);
+            }
+        }
+
+        /** One member of a container at {@code depth}: {@code parent.name} or {@code parent[index]}. */
+        private void value(JsonNode v, String parent, String name, int index, int depth) {
+            if (v.isContainerNode()) {
+                walk(v, name != null ? Errors.field(parent, name) : Errors.index(parent, index), depth + 1);
+            } else if (v.isTextual() && hasLoneSurrogate(v.textValue())) {
+                add(name != null ? Errors.field(parent, name) : Errors.index(parent, index), INVALID_FORMAT,
+                        "expected valid text (UTF-8)");
+            } else if (v.isFloatingPointNumber() && !Double.isFinite(v.doubleValue())) {
+                add(name != null ? Errors.field(parent, name) : Errors.index(parent, index), OUT_OF_RANGE,
+                        "expected a finite number");
             }
         }
 

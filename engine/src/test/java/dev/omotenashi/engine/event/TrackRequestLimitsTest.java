@@ -475,6 +475,13 @@ class TrackRequestLimitsTest {
     }
 
     @Test
+    void propertyNumberMustBeFinite() {
+        ObjectNode body = example();
+        props(body, 1).set("price", parseJson("-1e999"));
+        assertRejected(body, "events[1].properties.price", OUT_OF_RANGE);
+    }
+
+    @Test
     void propertiesAreAtMost32KiBPerEvent() {
         ObjectNode body = example();
         // {"d":"…"} is 8 bytes of syntax around the value.
