@@ -84,17 +84,19 @@ public final class TrafficSourceClassifier {
     /**
      * The traffic source of a session starting on this page. Besides {@code siteDomains}, the page's own host
      * counts as internal (and, when it starts with {@code www.}, the domain below it), so a site whose domains
-     * are not configured does not count its own pages as referrals.
+     * are not configured does not count its own pages as referrals. A null page is {@link PageInfo#EMPTY}.
      */
     public static TrafficSource classify(PageInfo page, Collection<String> siteDomains) {
+        if (page == null) page = PageInfo.EMPTY;
         return classify(CampaignSource.of(page), page.referrerHost(), withPageHost(page, siteDomains));
     }
 
     /**
      * The referrer host a session records as {@code session.referrer_host}: the page's referrer host when it
-     * is external (judged as in {@link #classify(PageInfo, Collection)}), else null.
+     * is external (judged as in {@link #classify(PageInfo, Collection)}), else null (also for a null page).
      */
     public static String externalReferrerHost(PageInfo page, Collection<String> siteDomains) {
+        if (page == null) return null;
         return externalHost(page.referrerHost(), withPageHost(page, siteDomains));
     }
 
