@@ -3,6 +3,7 @@ package dev.omotenashi.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omotenashi.engine.condition.DerivedEvent;
 import dev.omotenashi.engine.config.SiteSettings;
 import dev.omotenashi.engine.decision.CampaignPlan;
 import dev.omotenashi.engine.decision.Decider;
@@ -55,7 +56,6 @@ public final class SiteEngine {
     private final Interner names = new Interner(100_000);
     private final Interner paths = new Interner(100_000);
     private final DeviceClassifier devices;
-    private final TrafficSourceClassifier sources = new TrafficSourceClassifier();
     private final ItemTable items = new ItemTable();
     private final Recommender recommender = new Recommender(items);
     private final Decider decider = new Decider(recommender);
@@ -141,7 +141,7 @@ public final class SiteEngine {
             facts.at(now, today, null);
             long at = now;
             Decision d = decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
-                    armKey(profile, request.visitor()), () -> Ids.newId("a_", at, random));
+                    armKey(profile, request.visitor()), () -> Ids.next(Ids.ACTION, at, random));
             actions = d.actions();
             for (Action a : actions) {
                 apply(rt, profile, browser, page, request.context(), facts, deliveredEvent(a, now), recorded, derived);
@@ -258,7 +258,7 @@ public final class SiteEngine {
             int item = items.recordView(props, at);
             if (item >= 0) p.recordItemView(item);
         }
-        for (SiteRuntime.Derived d : rt.derivedFrom(name)) {
+        for (DerivedEvent d : rt.derivedFrom(name)) {
             if (!d.where().test(facts)) continue;
             p.recordEvent(b, d.name(), at, day, props, rt.plan());
             derived.add(new Event(e.id() + "~" + d.name(), d.name(), at, props));
@@ -268,9 +268,10 @@ public final class SiteEngine {
     }
 
     private void startSession(Profile p, VisitorState b, long at, PageInfo page, ClientContext context, CampaignSource campaign) {
-        String source = sources.classify(campaign, page.referrerHost(), settings.domains()).json();
+        String referrerHost = TrafficSourceClassifier.externalReferrerHost(page, settings.domains());
+        String source = TrafficSourceClassifier.classify(campaign, referrerHost, settings.domains()).json();
         String device = devices.classify(context.userAgent(), context.mobile()).json();
-        String referrerHost = sources.isExternal(page.referrerHost(), settings.domains()) ? paths.intern(page.referrerHost()) : null;
+        referrerHost = paths.intern(referrerHost);
         p.startSession(b, at, source, device, paths.intern(page.path()), referrerHost, campaign.toArray());
     }
 

@@ -94,35 +94,46 @@ public final class CreativeRenderer {
      *                           string's JSON path inside the content ({@code items[2].name: {{ ... }}: ...})
      */
     public static CreativeRenderer compile(ObjectNode content) {
+        return compile(content, Set.of());
+    }
+
+    /**
+     * Compiles a creative's content whose strings at {@code rawPaths} (JSON paths inside the content, e.g.
+     * {@code html}) are the operator's own HTML: their literal text is kept as written, placeholder values
+     * in them are still escaped. Every other string is escaped whole.
+     *
+     * @throws TemplateException as {@link #compile(ObjectNode)}
+     */
+    public static CreativeRenderer compile(ObjectNode content, Set<String> rawPaths) {
         Objects.requireNonNull(content, "content");
         Set<AggregateKey> aggregates = new LinkedHashSet<>();
-        Obj root = (Obj) compile(content, "", aggregates);
+        Obj root = (Obj) compile(content, "", aggregates, rawPaths);
         return new CreativeRenderer(root, Set.copyOf(aggregates));
     }
 
-    private static Part compile(JsonNode node, String path, Set<AggregateKey> aggregates) {
+    private static Part compile(JsonNode node, String path, Set<AggregateKey> aggregates, Set<String> rawPaths) {
         if (node.isObject()) {
             List<String> names = new ArrayList<>();
             List<Part> values = new ArrayList<>();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 names.add(field.getKey());
-                values.add(compile(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), aggregates));
+                values.add(compile(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), aggregates, rawPaths));
             }
             return new Obj(names.toArray(String[]::new), values.toArray(Part[]::new));
         }
         if (node.isArray()) {
             Part[] elements = new Part[node.size()];
-            for (int i = 0; i < elements.length; i++) elements[i] = compile(node.get(i), path + "[" + i + "]", aggregates);
+            for (int i = 0; i < elements.length; i++) elements[i] = compile(node.get(i), path + "[" + i + "]", aggregates, rawPaths);
             return new Arr(elements);
         }
         if (node.isTextual()) {
             Template t;
             try {
-                t = Template.compile(node.textValue());
+                t = rawPaths.contains(path) ? Template.compileRaw(node.textValue()) : Template.compile(node.textValue());
             } catch (TemplateException e) {
                 throw e.at(path);
             }
-            if (!t.hasPlaceholders()) return new Shared(TextNode.valueOf(node.textValue()));
+            if (!t.hasPlaceholders()) return new Shared(TextNode.valueOf(t.render(null).orElseThrow()));
             aggregates.addAll(t.requiredAggregates());
             return new Templated(t);
         }

@@ -7,28 +7,38 @@ package dev.omotenashi.engine.render;
 public final class Html {
     private Html() {}
 
-    /** Escapes {@code & < > " '} so the string is inert in HTML text and attribute values. */
+    /** Escapes {@code & < > " '} so the string is inert in HTML text and quoted attribute values. */
     public static String escape(String s) {
         if (s == null) return null;
-        StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            String rep = switch (ch) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (rep == null) {
-                if (out != null) out.append(ch);
-            } else {
-                if (out == null) out = new StringBuilder(s.length() + 16).append(s, 0, i);
-                out.append(rep);
+            if (replacement(s.charAt(i)) != null) {
+                StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, i);
+                escape(s.substring(i), out);
+                return out.toString();
             }
         }
-        return out == null ? s : out.toString();
+        return s;
+    }
+
+    /** Appends {@code s} escaped as {@link #escape(String)} does. */
+    public static void escape(String s, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            String rep = replacement(ch);
+            if (rep == null) out.append(ch);
+            else out.append(rep);
+        }
+    }
+
+    private static String replacement(char ch) {
+        return switch (ch) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+        };
     }
 
     /**

@@ -16,8 +16,10 @@ import java.util.Set;
  * One content string with {@code {{ expression }}} placeholders (config-language.md §5), compiled once and
  * rendered per visitor: {@code "Only {{ 5000 - event.cart.in_cart_price.latest }} yen more"}.
  *
- * <p>Rendering keeps the literal text exactly as written and replaces each placeholder with its value as text
- * (see docs/rendering.md for numbers, booleans and lists), HTML-escaped. When a placeholder cannot produce a
+ * <p>Rendering HTML-escapes the literal text (operators' strings are shown as text, never interpreted by the
+ * shop's page) and replaces each placeholder with its value as text (see docs/rendering.md for numbers,
+ * booleans and lists), HTML-escaped too. Only {@link #compileRaw} keeps literal text as written — for the
+ * {@code html} template, whose literal markup is the operator's own HTML by intent. When a placeholder cannot produce a
  * value for this visitor — a missing value, arithmetic on one, a division by zero, a non-finite number — and no
  * {@code ??} default supplies one, the whole string has no rendering: {@link #render} is empty and the caller
  * suppresses the action. A visitor never sees "null", "undefined", "NaN" or {@code 5000 - null} computed as 5000.
@@ -52,6 +54,20 @@ public final class Template {
      *                           language, unparsable or reading an unknown variable
      */
     public static Template compile(String text) {
+        return compile(text, true);
+    }
+
+    /**
+     * Compiles a content string whose literal text is HTML written by the operator (the {@code html}
+     * template): literals are kept as written, placeholder values are still escaped.
+     *
+     * @throws TemplateException as {@link #compile}
+     */
+    public static Template compileRaw(String text) {
+        return compile(text, false);
+    }
+
+    private static Template compile(String text, boolean escapeLiterals) {
         Objects.requireNonNull(text, "text");
         List<Object> parts = new ArrayList<>();
         Set<AggregateKey> aggregates = new LinkedHashSet<>();
@@ -66,7 +82,7 @@ public final class Template {
             if (source.isEmpty()) {
                 throw new TemplateException(source, "empty placeholder at character " + (open + 1));
             }
-            if (open > from) parts.add(text.substring(from, open));
+            if (open > from) parts.add(literal(text.substring(from, open), escapeLiterals));
             Placeholder p = Expressions.compile(source);
             for (Ref ref : p.refs().values()) {
                 if (ref instanceof Ref.Aggregate a) aggregates.add(a.key());
@@ -74,8 +90,12 @@ public final class Template {
             parts.add(p);
             from = close + 2;
         }
-        if (from < text.length()) parts.add(text.substring(from));
+        if (from < text.length()) parts.add(literal(text.substring(from), escapeLiterals));
         return new Template(text, parts.toArray(), Set.copyOf(aggregates));
+    }
+
+    private static String literal(String s, boolean escape) {
+        return escape ? Html.escape(s) : s;
     }
 
     /**
@@ -93,7 +113,7 @@ public final class Template {
             if (part instanceof Placeholder p) {
                 String value = evaluate(p, facts);
                 if (value == null) return Optional.empty();
-                Text.escapeHtml(value, out);
+                Html.escape(value, out);
             } else {
                 out.append((String) part);
             }
@@ -116,7 +136,7 @@ public final class Template {
         return aggregates;
     }
 
-    /** Whether the string holds at least one placeholder; without one, {@link #render} returns the text as is. */
+    /** Whether the string holds at least one placeholder; without one, {@link #render} always returns the same text. */
     public boolean hasPlaceholders() {
         return constant == null;
     }

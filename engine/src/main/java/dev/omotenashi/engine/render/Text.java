@@ -61,18 +61,4 @@ final class Text {
         return out.toString();
     }
 
-    /** Appends {@code s} with the five HTML-significant characters escaped, safe in element text and quoted attributes. */
-    static void escapeHtml(String s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-    }
 }
