@@ -170,6 +170,7 @@ public final class ConditionParser {
     }
 
     private Condition attribute(JsonNode node, String path) {
+        int before = errors.size();
         Fields f = Fields.of(node, path, errors, ATTR_FIELDS);
         String name = f.string("attr", true);
         Attribute attribute = null;
@@ -196,10 +197,12 @@ public final class ConditionParser {
             default -> Set.of();
         };
         Comparison cmp = comparison(f, new Operand("'" + name + "'", attribute.type(), choices));
-        return cmp == null ? null : new AttributePredicate(attribute, key, cmp.op, cmp.value, cmp.ignoreCase);
+        if (cmp == null || errors.size() != before) return null;
+        return new AttributePredicate(attribute, key, cmp.op, cmp.value, cmp.ignoreCase);
     }
 
     private Condition event(JsonNode node, String path, int depth) {
+        int before = errors.size();
         Fields f = Fields.of(node, path, errors, EVENT_FIELDS);
         JsonNode eventNode = f.required("event");
         String event = eventNode == null ? null : Values.eventName(eventNode, f.path("event"), errors);
@@ -229,11 +232,12 @@ public final class ConditionParser {
             case FIRST, LATEST, VALUES -> Attribute.Type.ANY;
         };
         Comparison cmp = comparison(f, new Operand("agg '" + agg.json() + "'", type, Set.of()));
-        if (cmp == null || event == null || scope == null) return null;
+        if (cmp == null || errors.size() != before) return null;
         return new EventPredicate(event, scope, agg, property, where, cmp.op, cmp.value, cmp.ignoreCase);
     }
 
     private Condition action(JsonNode node, String path) {
+        int before = errors.size();
         Fields f = Fields.of(node, path, errors, ACTION_FIELDS);
         JsonNode campaignNode = f.required("action");
         String campaign = campaignNode == null ? null : Values.id(campaignNode, f.path("action"), errors);
@@ -255,15 +259,17 @@ public final class ConditionParser {
         }
         Attribute.Type type = agg == Agg.COUNT ? Attribute.Type.NUMBER : Attribute.Type.TIME;
         Comparison cmp = comparison(f, new Operand("agg '" + agg.json() + "'", type, Set.of()));
-        if (cmp == null || campaign == null || metric == null || scope == null) return null;
+        if (cmp == null || errors.size() != before) return null;
         return new ActionPredicate(campaign, metric, scope, agg, cmp.op, cmp.value);
     }
 
     private Condition prop(JsonNode node, String path) {
+        int before = errors.size();
         Fields f = Fields.of(node, path, errors, PROP_FIELDS);
         String prop = propertyName(f, "prop", true);
         Comparison cmp = comparison(f, new Operand("a property", Attribute.Type.ANY, Set.of()));
-        return cmp == null || prop == null ? null : new PropPredicate(prop, cmp.op, cmp.value, cmp.ignoreCase);
+        if (cmp == null || errors.size() != before) return null;
+        return new PropPredicate(prop, cmp.op, cmp.value, cmp.ignoreCase);
     }
 
     /** A property path: 1 to 128 characters (tracking-protocol.md's limit on property names). */
