@@ -27,7 +27,7 @@ class ConditionJsonTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "{'event': 'cart', 'op': 'gte', 'value': 1.0}  | {\"event\":\"cart\",\"scope\":\"all\",\"agg\":\"count\",\"op\":\"gte\",\"value\":1}",
             "{'attr': 'visitor.first_seen', 'op': 'gt', 'value': '2026-12-01T00:00:00+09:00'} | {\"attr\":\"visitor.first_seen\",\"op\":\"gt\",\"value\":\"2026-11-30T15:00:00Z\"}",
             "{'attr': 'visitor.last_seen', 'op': 'within_last', 'value': 'P1W'} | {\"attr\":\"visitor.last_seen\",\"op\":\"within_last\",\"value\":\"PT168H\"}",

@@ -120,7 +120,7 @@ class ConditionValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "{'attr': 'session.pv', 'op': 'between', 'value': [1]}                 | audience.value    | invalid_type",
             "{'attr': 'session.pv', 'op': 'between', 'value': 3}                   | audience.value    | invalid_type",
             "{'attr': 'session.pv', 'op': 'between', 'value': [5, 3]}              | audience.value    | invalid_value",
@@ -146,7 +146,7 @@ class ConditionValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "{'attr': 'session.pv', 'op': 'within_last', 'value': 'P1D'}                       | audience.op",
             "{'attr': 'user.signed_up_at', 'op': 'within_last', 'value': 'P1D'}                | audience.op",
             "{'event': 'buy', 'agg': 'latest', 'property': 'at', 'op': 'within_last', 'value': 'P1D'} | audience.op",
