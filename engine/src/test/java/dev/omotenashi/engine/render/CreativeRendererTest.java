@@ -54,15 +54,25 @@ class CreativeRendererTest {
         CreativeRenderer r = CreativeRenderer.compile(json("{'link': '/search?q={{ page.query.q }}&from=bar'}"));
 
         assertThat(r.render(new FakeFacts().with("page.query.q", "\"><script>")).orElseThrow().get("link").textValue())
-                .isEqualTo("/search?q=&quot;&gt;&lt;script&gt;&from=bar");
+                .isEqualTo("/search?q=&quot;&gt;&lt;script&gt;&amp;from=bar");
     }
 
     @Test
     void theHtmlTemplateKeepsTheOperatorsMarkupAndEscapesVisitorData() {
-        CreativeRenderer r = CreativeRenderer.compile(json("{'html': '<div class=\\\"x\\\">Hi {{ user.name }}</div>'}"));
+        CreativeRenderer r = CreativeRenderer.compile(json("{'html': '<div class=\\\"x\\\">Hi {{ user.name }}</div>'}"),
+                java.util.Set.of("html"));
 
         assertThat(r.render(CART_4500).orElseThrow().get("html").textValue())
                 .isEqualTo("<div class=\"x\">Hi Tom &amp; &lt;Jerry&gt;</div>");
+    }
+
+    @Test
+    void operatorsTextOutsideTheHtmlFieldIsEscapedWhole() {
+        CreativeRenderer r = CreativeRenderer.compile(json("{'html': '<b>x</b>', 'title': '<b>Sale</b>'}"), java.util.Set.of("html"));
+
+        var out = r.render(CART_4500).orElseThrow();
+        assertThat(out.get("html").textValue()).isEqualTo("<b>x</b>");
+        assertThat(out.get("title").textValue()).isEqualTo("&lt;b&gt;Sale&lt;/b&gt;");
     }
 
     @Test

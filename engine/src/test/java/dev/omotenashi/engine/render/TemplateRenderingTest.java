@@ -86,10 +86,18 @@ class TemplateRenderingTest {
     }
 
     @Test
-    void literalTextIsKeptAsWritten() {
+    void literalTextIsEscapedLikeValues() {
         FakeFacts facts = new FakeFacts().with("user.name", "<b>");
 
-        assertThat(render("<b>Hi</b> {{ user.name }} & more", facts)).contains("<b>Hi</b> &lt;b&gt; & more");
+        assertThat(render("<b>Hi</b> {{ user.name }} & more", facts)).contains("&lt;b&gt;Hi&lt;/b&gt; &lt;b&gt; &amp; more");
+    }
+
+    @Test
+    void rawLiteralTextIsKeptAsWrittenForTheHtmlTemplate() {
+        FakeFacts facts = new FakeFacts().with("user.name", "<b>");
+
+        assertThat(Template.compileRaw("<b>Hi</b> {{ user.name }} & more").render(facts))
+                .contains("<b>Hi</b> &lt;b&gt; & more");
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -192,7 +200,8 @@ class TemplateRenderingTest {
     void aStringWithoutPlaceholdersRendersAsIsWithoutReadingFacts() {
         FakeFacts facts = new FakeFacts();
 
-        assertThat(render("Free shipping over 5,000 yen }} <b>today</b>", facts)).contains("Free shipping over 5,000 yen }} <b>today</b>");
+        assertThat(render("Free shipping over 5,000 yen }} <b>today</b>", facts))
+                .contains("Free shipping over 5,000 yen }} &lt;b&gt;today&lt;/b&gt;");
         assertThat(facts.reads).isEmpty();
     }
 
