@@ -59,7 +59,7 @@ public final class Recommender {
 
     private List<Item> popular(long now) {
         Popular p = popular;
-        if (now - p.computedAt >= POPULAR_TTL_MS || now < p.computedAt) {
+        if (p.computedAt == Long.MIN_VALUE || now - p.computedAt >= POPULAR_TTL_MS || now < p.computedAt) {
             p = new Popular(now, List.copyOf(items.popular(now, POPULAR_KEPT)));
             popular = p;
         }

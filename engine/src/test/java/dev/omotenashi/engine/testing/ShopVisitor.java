@@ -131,12 +131,12 @@ public final class ShopVisitor {
 
     /** The names of the events the engine recorded for the latest request (derived and goal events included). */
     public List<String> lastRecordedNames() {
-        return lastResult.recorded().stream().map(Event::name).toList();
+        return java.util.stream.Stream.concat(lastResult.recorded().stream(), lastResult.derived().stream()).map(Event::name).toList();
     }
 
     /** The events of the latest request with the given name. */
     public List<Event> lastRecorded(String name) {
-        return lastResult.recorded().stream().filter(e -> e.name().equals(name)).toList();
+        return java.util.stream.Stream.concat(lastResult.recorded().stream(), lastResult.derived().stream()).filter(e -> e.name().equals(name)).toList();
     }
 
     /** The person's profile, or null when never seen. */
