@@ -17,6 +17,7 @@ import dev.omotenashi.engine.profile.Days;
 import dev.omotenashi.engine.profile.Interner;
 import dev.omotenashi.engine.profile.Metric;
 import dev.omotenashi.engine.profile.Profile;
+import dev.omotenashi.engine.profile.ProfileCodec;
 import dev.omotenashi.engine.profile.VisitorState;
 import dev.omotenashi.engine.recommend.ItemTable;
 import dev.omotenashi.engine.recommend.Recommender;
@@ -61,6 +62,7 @@ public final class SiteEngine {
     private final Decider decider = new Decider(recommender);
     private final RandomGenerator random;
     private final SiteConfiguration configuration;
+    private final ProfileCodec codec = new ProfileCodec(names::intern, items::shared);
 
     private final Map<String, Profile> byVisitor = new ConcurrentHashMap<>();
     private final Map<String, Profile> byUser = new ConcurrentHashMap<>();
@@ -160,10 +162,33 @@ public final class SiteEngine {
         return byUser.get(userId);
     }
 
-    /** Every profile (each person once), for bulk counts and checkpoints. Weakly consistent. */
+    /**
+     * Every profile (each person once, including people whose browsers all moved to another user), for
+     * bulk counts and checkpoints. Weakly consistent.
+     */
     public Collection<Profile> profiles() {
-        return byUser.isEmpty() ? List.copyOf(byVisitor.values())
-                : byVisitor.values().stream().distinct().toList();
+        if (byUser.isEmpty()) return List.copyOf(byVisitor.values());
+        java.util.Set<Profile> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        all.addAll(byVisitor.values());
+        all.addAll(byUser.values());
+        return List.copyOf(all);
+    }
+
+    /**
+     * The codec for this site's profiles: strings read back are shared with the engine's (event names,
+     * campaign ids, item ids), so restored profiles cost what live ones do.
+     */
+    public ProfileCodec codec() {
+        return codec;
+    }
+
+    /**
+     * Puts a profile restored from a checkpoint in place, under its visitor ids and user id, replacing
+     * what was there. For start-up, before any {@link #track} of the same people.
+     */
+    public void load(Profile profile) {
+        for (String visitor : profile.visitorIds()) byVisitor.put(visitor, profile);
+        if (profile.userId() != null) byUser.put(profile.userId(), profile);
     }
 
     /** What the decision would be for this visitor on this page now, changing nothing. */
@@ -255,8 +280,8 @@ public final class SiteEngine {
         } else if ("_form_submitted".equals(name)) {
             applySurvey(rt, p, props);
         } else if (view) {
-            int item = items.recordView(props, at);
-            if (item >= 0) p.recordItemView(item);
+            String item = items.recordView(props, at);
+            if (item != null) p.recordItemView(item);
         }
         for (DerivedEvent d : rt.derivedFrom(name)) {
             if (!d.where().test(facts)) continue;

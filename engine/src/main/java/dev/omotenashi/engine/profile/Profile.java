@@ -26,7 +26,7 @@ public final class Profile {
     private static final EventCounter[] NO_COUNTERS = new EventCounter[0];
     private static final Series[] NO_SERIES = new Series[0];
     private static final CampaignHistory[] NO_CAMPAIGNS = new CampaignHistory[0];
-    private static final int[] NO_ITEMS = new int[0];
+    private static final String[] NO_ITEMS = new String[0];
 
     String userId;
     ObjectNode traits;
@@ -38,8 +38,9 @@ public final class Profile {
     EventCounter[] counters = NO_COUNTERS;
     Series[] series = NO_SERIES;
     CampaignHistory[] campaigns = NO_CAMPAIGNS;
-    /** site item indexes of the latest viewed items, oldest first (see the recommend package) */
-    int[] recentItems = NO_ITEMS;
+    /** ids of the latest viewed items, oldest first; shared with the site's item table (see the recommend
+     * package), so the array costs a reference per item, and stays valid after a restart */
+    String[] recentItems = NO_ITEMS;
     long lastDeliveryAt = Long.MIN_VALUE;
     /** page views since the last delivery of any campaign (site spacing) */
     int viewsSinceDelivery = Integer.MAX_VALUE;
@@ -118,8 +119,9 @@ public final class Profile {
         return null;
     }
 
-    public int[] recentItems() {
-        return recentItems.clone();
+    /** Ids of the items viewed most recently, oldest first (at most ten). */
+    public List<String> recentItems() {
+        return List.of(recentItems);
     }
 
     public long lastDeliveryAt() {
@@ -358,22 +360,22 @@ public final class Profile {
         viewsSinceDelivery = 0;
     }
 
-    /** Remembers a viewed item (a site item index), most recent last, without repeats. */
-    public void recordItemView(int item) {
-        int[] r = recentItems;
+    /** Remembers a viewed item, most recent last, without repeats. */
+    public void recordItemView(String item) {
+        String[] r = recentItems;
         int n = r.length;
         for (int i = 0; i < n; i++) {
-            if (r[i] == item) {
-                int[] out = new int[n];
+            if (r[i].equals(item)) {
+                String[] out = new String[n];
                 System.arraycopy(r, 0, out, 0, i);
                 System.arraycopy(r, i + 1, out, i, n - i - 1);
-                out[n - 1] = item;
+                out[n - 1] = r[i];
                 recentItems = out;
                 return;
             }
         }
         int keep = Math.min(n, RECENT_ITEMS - 1);
-        int[] out = new int[keep + 1];
+        String[] out = new String[keep + 1];
         System.arraycopy(r, n - keep, out, 0, keep);
         out[keep] = item;
         recentItems = out;
@@ -426,7 +428,7 @@ public final class Profile {
                 if (!traits.has(e.getKey())) traits.set(e.getKey(), e.getValue().deepCopy());
             }
         }
-        for (int item : o.recentItems) recordItemView(item);
+        for (String item : o.recentItems) recordItemView(item);
         lastDeliveryAt = Math.max(lastDeliveryAt, o.lastDeliveryAt);
         viewsSinceDelivery = Math.min(viewsSinceDelivery, o.viewsSinceDelivery);
         for (VisitorState ob : o.browsers) {

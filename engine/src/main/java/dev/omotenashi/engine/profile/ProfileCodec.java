@@ -24,14 +24,19 @@ public final class ProfileCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UnaryOperator<String> intern;
+    private final UnaryOperator<String> items;
 
-    /** A codec that interns event names and campaign ids read back through {@code intern}. */
-    public ProfileCodec(UnaryOperator<String> intern) {
+    /**
+     * A codec that shares the strings it reads back: event names and campaign ids through {@code intern},
+     * item ids through {@code items} (the site's item table).
+     */
+    public ProfileCodec(UnaryOperator<String> intern, UnaryOperator<String> items) {
         this.intern = intern;
+        this.items = items;
     }
 
     public ProfileCodec() {
-        this(UnaryOperator.identity());
+        this(UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     public byte[] encode(Profile p) {
@@ -47,7 +52,8 @@ public final class ProfileCodec {
             out.writeInt(p.nextSerial);
             out.writeLong(p.lastDeliveryAt);
             out.writeInt(p.viewsSinceDelivery);
-            writeInts(out, p.recentItems);
+            out.writeByte(p.recentItems.length);
+            for (String item : p.recentItems) writeLongString(out, item);
             out.writeShort(p.browsers.length);
             for (VisitorState b : p.browsers) writeBrowser(out, b);
             out.writeInt(p.counters.length);
@@ -79,7 +85,8 @@ public final class ProfileCodec {
             p.nextSerial = in.readInt();
             p.lastDeliveryAt = in.readLong();
             p.viewsSinceDelivery = in.readInt();
-            p.recentItems = readInts(in);
+            p.recentItems = new String[in.readUnsignedByte()];
+            for (int i = 0; i < p.recentItems.length; i++) p.recentItems[i] = items.apply(readLongString(in));
             p.browsers = new VisitorState[in.readUnsignedShort()];
             for (int i = 0; i < p.browsers.length; i++) p.browsers[i] = readBrowser(in);
             p.counters = new EventCounter[in.readInt()];

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The items of one site seen in {@code view} events ({@code item_id} with {@code name}, {@code price},
  * {@code url}, {@code image}), and how often each was viewed in each of the last 24 hours: the source of
- * "what sells now" recommendations. Profiles refer to items by their index here, which keeps a person's
- * recently-viewed list to a few ints.
+ * "what sells now" recommendations. Profiles keep the table's instance of each item id, so a person's
+ * recently-viewed list costs a reference per item.
  *
  * <p>Bounded: at most {@link #MAX_ITEMS} items (a shop's catalog; beyond it, new ids are not tracked, so a
  * client sending random ids cannot exhaust memory). Thread-safe: lookups are lock-free, updates of one
@@ -29,32 +29,33 @@ public final class ItemTable {
     private long[] slotHour = new long[HOURS]; // the absolute hour each slot currently counts
     private int size;
 
-    /** The index of an item id, or -1 when unknown. */
-    public int indexOf(String itemId) {
-        Integer i = index.get(itemId);
-        return i == null ? -1 : i;
+    /** What is known of an item, or null. */
+    public Item item(String itemId) {
+        Integer i = itemId == null ? null : index.get(itemId);
+        return i == null ? null : items[i];
     }
 
-    public Item item(int i) {
-        Item[] a = items;
-        return i >= 0 && i < a.length ? a[i] : null;
+    /** The table's own instance of an item id (profiles share it), or the argument when unknown. */
+    public String shared(String itemId) {
+        Item item = item(itemId);
+        return item == null ? itemId : item.itemId();
     }
 
     /**
-     * Records a view of the item a view event carries; returns its index, or -1 when the event carries
-     * no usable {@code item_id} or the table is full.
+     * Records a view of the item a view event carries; returns the item id (the table's shared instance),
+     * or null when the event carries no usable {@code item_id} or the table is full.
      */
-    public synchronized int recordView(JsonNode properties, long at) {
+    public synchronized String recordView(JsonNode properties, long at) {
         Object idValue = Props.value(Props.get(properties, "item_id"));
-        if (idValue == null) return -1;
+        if (idValue == null) return null;
         String id = idValue instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : idValue.toString();
-        if (id.isEmpty() || id.length() > 128) return -1;
+        if (id.isEmpty() || id.length() > 128) return null;
         Integer known = index.get(id);
         int i;
         if (known != null) {
             i = known;
         } else {
-            if (size >= MAX_ITEMS) return -1;
+            if (size >= MAX_ITEMS) return null;
             i = size++;
             if (i == items.length) {
                 items = Arrays.copyOf(items, i * 2);
@@ -64,6 +65,7 @@ public final class ItemTable {
             index.put(id, i);
         }
         Item old = items[i];
+        if (old != null) id = old.itemId();
         Item fresh = new Item(id, text(properties, "name", old == null ? null : old.name()),
                 number(properties, "price", old == null ? null : old.price()),
                 text(properties, "url", old == null ? null : old.url()),
@@ -72,12 +74,12 @@ public final class ItemTable {
         long hour = Math.floorDiv(at, HOUR_MS);
         int slot = (int) Math.floorMod(hour, HOURS);
         if (slotHour[slot] != hour) {
-            if (hour < slotHour[slot]) return i; // older than the window: not "now"
+            if (hour < slotHour[slot]) return id; // older than the window: not "now"
             slotHour[slot] = hour;
             for (int k = 0; k < size; k++) if (hourly[k] != null) hourly[k][slot] = 0;
         }
         hourly[i][slot]++;
-        return i;
+        return id;
     }
 
     /** The most viewed items of the 24 hours before {@code now}, most viewed first, at most {@code limit}. */

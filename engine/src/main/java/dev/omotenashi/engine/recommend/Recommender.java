@@ -42,9 +42,9 @@ public final class Recommender {
     public List<Item> recommend(Profile profile, long now, Source source, int limit) {
         Set<Item> out = new LinkedHashSet<>();
         if (source != Source.POPULAR && profile != null) {
-            int[] recent = profile.recentItems();
-            for (int i = recent.length - 1; i >= 0 && out.size() < limit; i--) {
-                Item item = items.item(recent[i]);
+            List<String> recent = profile.recentItems();
+            for (int i = recent.size() - 1; i >= 0 && out.size() < limit; i--) {
+                Item item = items.item(recent.get(i));
                 if (showable(item)) out.add(item);
             }
         }

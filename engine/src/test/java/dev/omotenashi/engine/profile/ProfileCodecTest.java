@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProfileCodecTest {
     private static final long T0 = 1_764_000_000_000L;
-    private final ProfileCodec codec = new ProfileCodec(String::intern);
+    private final ProfileCodec codec = new ProfileCodec(String::intern, String::intern);
 
     static Profile sample() {
         AggregatePlan plan = new AggregatePlan(Set.of(
@@ -33,8 +33,8 @@ class ProfileCodecTest {
         p.recordExposure(h, T0 + 30, "a", false, b.serial());
         p.assignArm(h, "a", false);
         p.recordDelivery(T0 + 30);
-        p.recordItemView(7);
-        p.recordItemView(3);
+        p.recordItemView("7");
+        p.recordItemView("3");
         p.attachBrowser("v_other_browser");
         return p;
     }
@@ -52,7 +52,7 @@ class ProfileCodecTest {
         assertThat(back.campaign("welcome").exposedVariant()).isEqualTo("a");
         assertThat(back.visitorIds()).containsExactly("v_abcdefgh", "v_other_browser");
         assertThat(b.campaignParameter(3)).isEqualTo("dress");
-        assertThat(back.recentItems()).containsExactly(7, 3);
+        assertThat(back.recentItems()).containsExactly("7", "3");
     }
 
     @Test
