@@ -125,7 +125,7 @@ final class ComparisonParser {
             return null;
         }
         Literal value = switch (operand.type) {
-            case NUMBER -> n.isNumber() ? new Literal.Num(n.doubleValue()) : mismatch(path, operand, "a number", n);
+            case NUMBER -> n.isNumber() ? number(n, path) : mismatch(path, operand, "a number", n);
             case STRING -> n.isTextual() ? new Literal.Str(n.textValue()) : mismatch(path, operand, "a string", n);
             case BOOL -> n.isBoolean() ? new Literal.Bool(n.booleanValue()) : mismatch(path, operand, "true or false", n);
             case TIME -> {
@@ -133,7 +133,7 @@ final class ComparisonParser {
                 yield t == null ? null : new Literal.Time(t);
             }
             case ANY -> {
-                if (n.isNumber()) yield new Literal.Num(n.doubleValue());
+                if (n.isNumber()) yield number(n, path);
                 if (n.isTextual()) yield new Literal.Str(n.textValue());
                 if (n.isBoolean()) yield new Literal.Bool(n.booleanValue());
                 errors.add(path, Codes.INVALID_TYPE, "expected a number, string or boolean, got " + Values.describe(n));
@@ -150,6 +150,16 @@ final class ComparisonParser {
             return null;
         }
         return value;
+    }
+
+    /** A JSON number as a 64-bit float; one too large for it ({@code 1e400}) is rejected rather than made infinite. */
+    private Literal number(JsonNode n, String path) {
+        double d = n.doubleValue();
+        if (!Double.isFinite(d)) {
+            errors.add(path, Codes.INVALID_VALUE, "the number " + n + " is too large");
+            return null;
+        }
+        return new Literal.Num(d);
     }
 
     private Literal mismatch(String path, Operand operand, String expected, JsonNode n) {
