@@ -6,6 +6,8 @@ import dev.omotenashi.engine.condition.Condition.EventPredicate;
 import dev.omotenashi.engine.condition.Condition.PropPredicate;
 import dev.omotenashi.engine.profile.Agg;
 import dev.omotenashi.engine.profile.AggregateKey;
+import dev.omotenashi.engine.profile.Metric;
+import dev.omotenashi.engine.profile.Scope;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -75,10 +77,13 @@ public final class ConditionCompiler {
             case Condition.Any a -> any(a.conditions());
             case Condition.Not n -> not(compile(n.condition()));
             case Condition.SegmentRef s -> segment(s.id());
-            case AttributePredicate p -> Comparisons.of(f -> f.attribute(p.attribute(), p.key()), p.op(), p.value(), p.ignoreCase());
+            case AttributePredicate p -> attribute(p);
             case EventPredicate p -> event(p);
             case ActionPredicate p -> action(p);
-            case PropPredicate p -> Comparisons.of(f -> f.eventProperty(p.prop()), p.op(), p.value(), p.ignoreCase());
+            case PropPredicate p -> {
+                String prop = p.prop();
+                yield Comparisons.of(f -> f.eventProperty(prop), p.op(), p.value(), p.ignoreCase());
+            }
         };
     }
 
@@ -138,6 +143,14 @@ public final class ConditionCompiler {
         }
     }
 
+    // The readers capture plain locals rather than the record so that evaluation makes no accessor calls.
+
+    private static Predicate attribute(AttributePredicate p) {
+        Attribute attribute = p.attribute();
+        String key = p.key();
+        return Comparisons.of(f -> f.attribute(attribute, key), p.op(), p.value(), p.ignoreCase());
+    }
+
     private Predicate event(EventPredicate p) {
         String name = p.event();
         if (p.where() != null) {
@@ -146,13 +159,18 @@ public final class ConditionCompiler {
         }
         String event = name;
         String property = p.property();
-        aggregates.add(new AggregateKey(event, property, p.scope(), p.agg()));
-        return Comparisons.of(f -> f.aggregate(event, property, p.scope(), p.agg()), p.op(), p.value(), p.ignoreCase());
+        Scope scope = p.scope();
+        Agg agg = p.agg();
+        aggregates.add(new AggregateKey(event, property, scope, agg));
+        return Comparisons.of(f -> f.aggregate(event, property, scope, agg), p.op(), p.value(), p.ignoreCase());
     }
 
     private static Predicate action(ActionPredicate p) {
         if (p.agg() == Agg.COUNT) return Comparisons.actionCount(p.campaign(), p.metric(), p.scope(), p.op(), p.value());
-        return Comparisons.of(f -> f.actionLatestAt(p.campaign(), p.metric(), p.scope()), p.op(), p.value(), false);
+        String campaign = p.campaign();
+        Metric metric = p.metric();
+        Scope scope = p.scope();
+        return Comparisons.of(f -> f.actionLatestAt(campaign, metric, scope), p.op(), p.value(), false);
     }
 
     private Predicate all(List<Condition> conditions) {

@@ -20,6 +20,8 @@ public final class Values {
     public static final int MAX_EVENT_NAME = 128;
     /** Longest display name of a segment or campaign. */
     public static final int MAX_NAME = 200;
+    /** Longest duration: about a century. Longer ones are mistakes, and would overflow milliseconds. */
+    public static final Duration MAX_DURATION = Duration.ofDays(36_500);
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern WEEKS = Pattern.compile("P(\\d{1,6})W", Pattern.CASE_INSENSITIVE);
@@ -106,10 +108,12 @@ public final class Values {
     public static Duration duration(JsonNode n, String path, Errors errors) {
         if (n.isNumber()) {
             double seconds = n.doubleValue();
-            if (!Double.isFinite(seconds) || seconds < 0 || seconds > 1e12) {
+            if (!Double.isFinite(seconds) || seconds < 0) {
                 errors.add(path, Codes.INVALID_VALUE, "a duration in seconds must be a non-negative number, got " + n);
                 return null;
             }
+            // Bound before converting: Duration.ofMillis of a huge double would overflow silently.
+            if (seconds > MAX_DURATION.getSeconds()) return bounded(MAX_DURATION.plusSeconds(1), path, errors);
             return Duration.ofMillis(Math.round(seconds * 1000));
         }
         if (!n.isTextual()) {
@@ -118,7 +122,7 @@ public final class Values {
         }
         String s = n.textValue().trim();
         var weeks = WEEKS.matcher(s);
-        if (weeks.matches()) return Duration.ofDays(7L * Long.parseLong(weeks.group(1)));
+        if (weeks.matches()) return bounded(Duration.ofDays(7L * Long.parseLong(weeks.group(1))), path, errors);
         Duration d;
         try {
             d = Duration.parse(s);
@@ -132,6 +136,14 @@ public final class Values {
         }
         if (d.isNegative()) {
             errors.add(path, Codes.INVALID_VALUE, "a duration must not be negative, got '" + s + "'");
+            return null;
+        }
+        return bounded(d, path, errors);
+    }
+
+    private static Duration bounded(Duration d, String path, Errors errors) {
+        if (d.compareTo(MAX_DURATION) > 0) {
+            errors.add(path, Codes.INVALID_VALUE, "a duration may be at most " + MAX_DURATION.toDays() + " days");
             return null;
         }
         return d;
@@ -158,6 +170,9 @@ public final class Values {
         String s = n.textValue();
         try {
             return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+        } catch (ArithmeticException e) {
+            errors.add(path, Codes.INVALID_VALUE, "'" + s + "' is too far in the past or future");
+            return null;
         } catch (DateTimeParseException e) {
             boolean local = parsesAsLocal(s);
             errors.add(path, Codes.INVALID_VALUE, local

@@ -140,6 +140,8 @@ class ConditionValidationTest {
             "{'attr': 'visitor.first_seen', 'op': 'gt', 'value': 1.5}              | audience.value    | invalid_value",
             "{'attr': 'page.path', 'op': 'matches', 'value': '(a'}                 | audience.value    | invalid_value",
             "{'attr': 'page.path', 'op': 'matches', 'value': '(?<=a)b'}            | audience.value    | invalid_value",
+            "{'attr': 'session.pv', 'op': 'gt', 'value': 1e400}                    | audience.value    | invalid_value",
+            "{'attr': 'user.t', 'op': 'in', 'value': [1, 1e400]}                   | audience.value[1] | invalid_value",
     })
     void valuesMustHaveTheShapeTheOperatorExpects(String json, String path, String code) {
         assertError(json, path, code);
