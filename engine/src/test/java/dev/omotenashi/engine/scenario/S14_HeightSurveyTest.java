@@ -30,7 +30,7 @@ class S14_HeightSurveyTest {
               "creative": {"template": "survey",
                            "content": {"title": "あなたに合うコーデをご提案します",
                                        "fields": [{"name": "height", "label": "身長 (cm)", "type": "number", "trait": "height"}],
-                                       "submit": "送信"}},
+                                       "submit_text": "送信"}},
               "frequency": {"per": "user", "max": 1},
               "priority": 30
             }
