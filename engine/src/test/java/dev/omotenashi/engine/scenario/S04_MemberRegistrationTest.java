@@ -69,7 +69,7 @@ class S04_MemberRegistrationTest {
         visitor.track("signup_complete");
 
         assertThat(visitor.profile().actionCount("member-registration", Metric.GOAL, Scope.ALL, null, 0)).isEqualTo(1);
-        List<Event> goals = visitor.lastRecorded("_goal");
+        List<Event> goals = visitor.lastDerived("_goal");
         assertThat(goals).hasSize(1);
         assertThat(goals.getFirst().property("campaign").asText()).isEqualTo("member-registration");
         assertThat(goals.getFirst().property("variant").asText()).isEqualTo("default");
@@ -84,6 +84,6 @@ class S04_MemberRegistrationTest {
         visitor.track("signup_complete");
 
         assertThat(visitor.profile().actionCount("member-registration", Metric.GOAL, Scope.ALL, null, 0)).isZero();
-        assertThat(visitor.lastRecorded("_goal")).isEmpty();
+        assertThat(visitor.lastDerived("_goal")).isEmpty();
     }
 }

@@ -61,7 +61,9 @@ class S05_SaleGuidanceTest {
 
         assertThat(visitor.whyNot("sale-guidance", "/sale/winter")).isEqualTo(Reason.PAGE);
         assertThat(visitor.view("/sale/winter")).isEmpty();
-        assertThat(visitor.lastRecordedNames()).contains("view", "sale_view");
+        assertThat(visitor.lastEventNames()).contains("view", "sale_view");
+        assertThat(visitor.lastDerived("sale_view")).singleElement()
+                .satisfies(e -> assertThat(e.property("path").asText()).isEqualTo("/sale/winter"));
     }
 
     @Test

@@ -103,6 +103,6 @@ class S06_BrochureRequestTest {
         visitor.track("brochure_request");
 
         assertThat(visitor.profile().actionCount("brochure-request", Metric.GOAL, Scope.ALL, null, 0)).isEqualTo(1);
-        assertThat(visitor.lastRecorded("_goal")).hasSize(1);
+        assertThat(visitor.lastDerived("_goal")).hasSize(1);
     }
 }

@@ -129,14 +129,27 @@ public final class ShopVisitor {
         return lastResult;
     }
 
-    /** The names of the events the engine recorded for the latest request (derived and goal events included). */
-    public List<String> lastRecordedNames() {
-        return java.util.stream.Stream.concat(lastResult.recorded().stream(), lastResult.derived().stream()).map(Event::name).toList();
+    /**
+     * Every event the engine took from the latest request, in order: what it journals (the request's events,
+     * {@code _action_delivered}) followed by what it derived (event definitions, {@code _goal} conversions).
+     */
+    public List<Event> lastEvents() {
+        return java.util.stream.Stream.concat(lastResult.recorded().stream(), lastResult.derived().stream()).toList();
     }
 
-    /** The events of the latest request with the given name. */
-    public List<Event> lastRecorded(String name) {
-        return java.util.stream.Stream.concat(lastResult.recorded().stream(), lastResult.derived().stream()).filter(e -> e.name().equals(name)).toList();
+    /** The names of {@link #lastEvents()}. */
+    public List<String> lastEventNames() {
+        return lastEvents().stream().map(Event::name).toList();
+    }
+
+    /** The events of the latest request with the given name, journaled or derived. */
+    public List<Event> lastEvents(String name) {
+        return lastEvents().stream().filter(e -> e.name().equals(name)).toList();
+    }
+
+    /** The derived events of the latest request with the given name ({@code sale_view}, {@code _goal}). */
+    public List<Event> lastDerived(String name) {
+        return lastResult.derived().stream().filter(e -> e.name().equals(name)).toList();
     }
 
     /** The person's profile, or null when never seen. */
