@@ -1,5 +1,8 @@
 package dev.omotenashi.engine.config;
 
+import dev.omotenashi.engine.scenario.ScenarioBundle;
+import dev.omotenashi.engine.scenario.ScenarioCatalog;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omotenashi.engine.campaign.Campaign;
@@ -32,61 +35,48 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scenario templates S01–S17 (scenarios.md), written as they ship in src/test/resources/scenarios: each
+ * The scenario templates S01–S17 (scenarios.md), as they ship in the {@link ScenarioCatalog}: each
  * bundle of segments, event definitions and campaigns parses without error and compiles as one site.
  */
 class ScenarioTemplatesTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static Stream<Path> bundles() throws IOException, URISyntaxException {
-        Path dir = Path.of(Objects.requireNonNull(ScenarioTemplatesTest.class.getResource("/scenarios")).toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
-        }
+    static Stream<ScenarioBundle> bundles() {
+        return ScenarioCatalog.all().stream();
     }
 
-    private static JsonNode read(Path bundle) {
-        try {
-            return MAPPER.readTree(bundle.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Parses a bundle's objects, failing with the file name and every error. */
-    private static CompiledSite compile(JsonNode bundle) {
+    /** Parses a bundle's objects, failing with every error. */
+    private static CompiledSite compile(ScenarioBundle bundle) {
         List<Segment> segments = new ArrayList<>();
-        bundle.get("segments").forEach(s -> segments.add(SegmentParser.parse(s)));
+        bundle.segments().forEach(s -> segments.add(SegmentParser.parse(s)));
         List<EventDefinition> definitions = new ArrayList<>();
-        bundle.get("event_definitions").forEach(d -> definitions.add(EventDefinitionParser.parse(d)));
+        bundle.eventDefinitions().forEach(d -> definitions.add(EventDefinitionParser.parse(d)));
         List<Campaign> campaigns = new ArrayList<>();
-        bundle.get("campaigns").forEach(c -> campaigns.add(CampaignParser.parse(c)));
+        bundle.campaigns().forEach(c -> campaigns.add(CampaignParser.parse(c)));
         return CompiledSite.compile(ConfigSet.of(segments, definitions, campaigns), SiteSettings.of(ZoneId.of("Asia/Tokyo")));
     }
 
-    private static CompiledSite scenario(String prefix) throws IOException, URISyntaxException {
-        Path p = bundles().filter(b -> b.getFileName().toString().startsWith(prefix + "-")).findFirst().orElseThrow();
-        return compile(read(p));
+    private static CompiledSite scenario(String id) {
+        return compile(ScenarioCatalog.get(id));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundles")
-    void everyScenarioParsesAndCompiles(Path bundle) {
-        CompiledSite site = compile(read(bundle));
+    void everyScenarioParsesAndCompiles(ScenarioBundle bundle) {
+        CompiledSite site = compile(bundle);
         assertThat(site.campaigns()).isNotEmpty().allSatisfy(c -> assertThat(c.campaign().live()).isTrue());
     }
 
     @Test
-    void everyScenarioFromS01ToS17IsShipped() throws IOException, URISyntaxException {
+    void everyScenarioFromS01ToS17IsShipped() {
         Set<String> shipped = new TreeSet<>();
-        bundles().forEach(b -> shipped.add(read(b).get("scenario").textValue()));
+        bundles().forEach(b -> shipped.add(b.scenario().substring(0, 3)));
         Set<String> expected = new TreeSet<>();
         for (int i = 1; i <= 17; i++) expected.add(String.format("S%02d", i));
         assertThat(shipped).isEqualTo(expected);
     }
 
     @Test
-    void s05ExcludesTheSalePagesAndCountsTheDerivedSaleView() throws Exception {
+    void s05ExcludesTheSalePagesAndCountsTheDerivedSaleView() {
         CompiledSite site = scenario("S05");
         CompiledCampaign c = site.campaign("sale-guidance");
         assertThat(c.pages().test(FakeFacts.at(0).attr("page.path", "/items/1"))).isTrue();
@@ -100,7 +90,7 @@ class ScenarioTemplatesTest {
     }
 
     @Test
-    void s10DeliversBetweenFourAndFiveThousandYenInclusive() throws Exception {
+    void s10DeliversBetweenFourAndFiveThousandYenInclusive() {
         CompiledCampaign c = scenario("S10").campaign("free-shipping-nudge");
         for (double price : new double[] {4000, 4500, 5000}) {
             assertThat(c.audience().test(FakeFacts.at(0).agg("cart", "in_cart_price", Scope.ALL, Agg.LATEST, price))).isTrue();
@@ -111,7 +101,7 @@ class ScenarioTemplatesTest {
     }
 
     @Test
-    void s12TheReminderFollowsTheCouponShownThisSession() throws Exception {
+    void s12TheReminderFollowsTheCouponShownThisSession() {
         CompiledCampaign b = scenario("S12").campaign("signup-coupon-reminder");
         assertThat(b.audience().test(FakeFacts.at(0))).isFalse();
         assertThat(b.audience().test(FakeFacts.at(0).action("signup-coupon", Metric.SHOWN, Scope.SESSION, 1, 0L))).isTrue();
@@ -120,7 +110,7 @@ class ScenarioTemplatesTest {
     }
 
     @Test
-    void s09NeedsACartAndNoBuyInThePreviousSessionOnTheFirstView() throws Exception {
+    void s09NeedsACartAndNoBuyInThePreviousSessionOnTheFirstView() {
         CompiledCampaign c = scenario("S09").campaign("cart-abandoner-return");
         FakeFacts abandoned = FakeFacts.at(0).agg("cart", null, Scope.PREVIOUS_SESSION, Agg.COUNT, 1.0).attr("session.pv", 1.0);
         assertThat(c.audience().test(abandoned)).isTrue();
