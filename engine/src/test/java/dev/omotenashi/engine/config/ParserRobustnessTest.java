@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omotenashi.engine.campaign.Campaign;
 import dev.omotenashi.engine.campaign.CampaignParser;
+import dev.omotenashi.engine.condition.Condition;
+import dev.omotenashi.engine.condition.ConditionCompiler;
+import dev.omotenashi.engine.condition.FakeFacts;
 import dev.omotenashi.engine.eventdef.EventDefinitionParser;
 import dev.omotenashi.engine.segment.SegmentParser;
 import org.junit.jupiter.api.Test;
@@ -79,10 +83,19 @@ class ParserRobustnessTest {
 
     private static void parse(String kind, JsonNode document) {
         try {
+            // What parses must also compile and evaluate without throwing, on facts that hold nothing.
+            ConditionCompiler compiler = new ConditionCompiler(id -> new Condition.All(List.of()));
+            FakeFacts nothing = FakeFacts.at(0);
             switch (kind) {
-                case "segments" -> SegmentParser.parse(document);
-                case "event_definitions" -> EventDefinitionParser.parse(document);
-                default -> CampaignParser.parse(document);
+                case "segments" -> compiler.compile(SegmentParser.parse(document).condition()).test(nothing);
+                case "event_definitions" -> compiler.compile(EventDefinitionParser.parse(document).where()).test(nothing);
+                default -> {
+                    Campaign c = CampaignParser.parse(document);
+                    compiler.compile(c.audience()).test(nothing);
+                    compiler.compile(c.pages()).test(nothing);
+                    if (c.goal() != null) compiler.compile(c.goal().where()).test(nothing);
+                    c.trigger().toJson();
+                }
             }
         } catch (ValidationException e) {
             assertThat(e.errors()).as(document.toString()).isNotEmpty();
