@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * (config-language.md §1, §2). Values are converted here, once, into {@link Literal}s.
  */
 final class ComparisonParser {
+    /** Longest regular expression: longer ones are unreadable, and RE2 compile cost grows with the pattern. */
+    static final int MAX_PATTERN = 1_000;
+
     private final Errors errors;
 
     ComparisonParser(Errors errors) {
@@ -92,14 +95,20 @@ final class ComparisonParser {
         if (value != null && !operand.choices.isEmpty() && (op.positive() == Op.EQ || op.positive() == Op.IN)) {
             checkChoices(value, valuePath, operand, ignoreCase);
         }
-        if (value instanceof Literal.Str s && op == Op.MATCHES) {
-            try {
-                Pattern.compile(s.value(), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-            } catch (PatternSyntaxException e) {
-                errors.add(valuePath, Codes.INVALID_VALUE, "not a valid regular expression (RE2 syntax): " + e.getMessage());
-            }
-        }
+        if (value instanceof Literal.Str s && op == Op.MATCHES) checkPattern(s.value(), ignoreCase, valuePath);
         return errors.size() == before && value != null ? new Comparison(op, value, ignoreCase) : null;
+    }
+
+    private void checkPattern(String pattern, boolean ignoreCase, String path) {
+        if (pattern.length() > MAX_PATTERN) {
+            errors.add(path, Codes.INVALID_VALUE, "a regular expression has at most " + MAX_PATTERN + " characters");
+            return;
+        }
+        try {
+            Pattern.compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+        } catch (PatternSyntaxException e) {
+            errors.add(path, Codes.INVALID_VALUE, "not a valid regular expression (RE2 syntax): " + e.getMessage());
+        }
     }
 
     private Literal missingValue(String path, Op op) {

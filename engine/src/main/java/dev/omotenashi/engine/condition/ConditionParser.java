@@ -132,7 +132,8 @@ public final class ConditionParser {
             }
             case "segment" -> {
                 Fields f = Fields.of(node, path, errors, List.of("segment"));
-                String id = Values.id(f.required("segment"), f.path("segment"), errors);
+                JsonNode idNode = f.required("segment");
+                String id = idNode == null ? null : Values.id(idNode, f.path("segment"), errors);
                 yield id == null ? null : new Condition.SegmentRef(id);
             }
             case "attr" -> attribute(node, path);

@@ -169,6 +169,13 @@ class ConditionValidationTest {
     }
 
     @Test
+    void regularExpressionsAreBounded() {
+        String longest = "a".repeat(ComparisonParser.MAX_PATTERN);
+        assertThat(errors("{'attr': 'page.path', 'op': 'matches', 'value': '" + longest + "'}")).isEmpty();
+        assertError("{'attr': 'page.path', 'op': 'matches', 'value': '" + longest + "a'}", "audience.value", Codes.INVALID_VALUE);
+    }
+
+    @Test
     void timeOperatorsAreAcceptedOnTimeOperands() {
         assertThat(errors("{'attr': 'visitor.first_seen', 'op': 'within_last', 'value': 'P7D'}")).isEmpty();
         assertThat(errors("{'attr': 'visitor.last_seen', 'op': 'not_within_last', 'value': 86400}")).isEmpty();
