@@ -323,6 +323,11 @@ public final class TrackRequestParser {
                 add(path, INVALID_FORMAT, "expected no control characters");
                 return null;
             }
+            if (name.indexOf('~') >= 0) {
+                // '~' marks the engine's derived events (view~3f9a…); a client must not forge one
+                add(path, RESERVED_NAME, "'~' is reserved for derived events");
+                return null;
+            }
             if (name.startsWith("_") && !CLIENT_RESERVED_EVENTS.contains(name)) {
                 add(path, RESERVED_NAME, "names starting with _ are reserved; clients may send only "
                         + String.join(", ", CLIENT_RESERVED_EVENTS.stream().sorted().toList()));

@@ -365,6 +365,13 @@ class TrackRequestLimitsTest {
         assertRejected(body, "events[1].name", INVALID_FORMAT);
     }
 
+    @Test
+    void aClientCannotForgeADerivedEventName() {
+        ObjectNode body = example();
+        event(body, 1).put("name", "view~3f9a0c1d2e4b");
+        assertRejected(body, "events[1].name", RESERVED_NAME);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"_action_delivered", "_internal", "_", "_view"})
     void underscoreNamesOtherThanTheActionEventsAreReserved(String name) {
