@@ -1,5 +1,8 @@
 package dev.omotenashi.engine.config;
 
+import dev.omotenashi.engine.scenario.ScenarioBundle;
+import dev.omotenashi.engine.scenario.ScenarioCatalog;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +16,6 @@ import dev.omotenashi.engine.eventdef.EventDefinitionParser;
 import dev.omotenashi.engine.segment.SegmentParser;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -67,7 +69,12 @@ class ParserRobustnessTest {
         int parses = 0;
         List<JsonNode> corpus = new ArrayList<>();
         corpus.add(MAPPER.readTree(KITCHEN_SINK));
-        for (Path bundle : ScenarioTemplatesTest.bundles().toList()) corpus.add(MAPPER.readTree(bundle.toFile()));
+        for (ScenarioBundle bundle : ScenarioCatalog.all()) {
+            corpus.add(MAPPER.createObjectNode()
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("segments", MAPPER.valueToTree(bundle.segments()))
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("event_definitions", MAPPER.valueToTree(bundle.eventDefinitions()))
+                    .set("campaigns", MAPPER.valueToTree(bundle.campaigns())));
+        }
         for (JsonNode json : corpus) {
             for (String kind : List.of("segments", "event_definitions", "campaigns")) {
                 for (JsonNode document : json.get(kind)) {

@@ -3,8 +3,6 @@ package dev.omotenashi.engine.config;
 import dev.omotenashi.engine.scenario.ScenarioBundle;
 import dev.omotenashi.engine.scenario.ScenarioCatalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omotenashi.engine.campaign.Campaign;
 import dev.omotenashi.engine.campaign.CampaignParser;
 import dev.omotenashi.engine.campaign.CompiledCampaign;
@@ -20,14 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
