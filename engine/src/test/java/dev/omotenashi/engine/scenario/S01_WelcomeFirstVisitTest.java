@@ -17,24 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S01: a warm greeting, no offer, for a visitor who is not a member, on the first visit, on every page. */
 class S01_WelcomeFirstVisitTest {
-    static final String WELCOME = """
-            {
-              "id": "welcome-first-visit",
-              "name": "初回訪問のお客様へのご挨拶",
-              "status": "live",
-              "audience": {"all": [
-                {"attr": "visitor.is_member", "op": "eq", "value": false},
-                {"attr": "visitor.visits", "op": "eq", "value": 1}
-              ]},
-              "trigger": {"on": "load"},
-              "creative": {"template": "popup",
-                           "content": {"title": "はじめまして！",
-                                       "text": "ご来店ありがとうございます。ごゆっくりご覧ください。"}},
-              "priority": 10
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(WELCOME);
+    private final Shop shop = Shop.open().scenario("S01");
 
     @Test
     void aNewVisitorsFirstViewGetsTheWelcome() {

@@ -15,22 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S02: visitors from an ad see products related to the ad keyword ({@code session.utm_term}). */
 class S02_AdKeywordRecommendationTest {
-    static final String AD_KEYWORD = """
-            {
-              "id": "ad-keyword-products",
-              "name": "広告流入のお客様へ関連商品",
-              "status": "live",
-              "audience": {"attr": "session.source", "op": "eq", "value": "ad"},
-              "trigger": {"on": "load"},
-              "creative": {"template": "slide_in",
-                           "content": {"title": "「{{ session.utm_term ?? \\"\\" }}」をお探しの方へ",
-                                       "text": "関連する人気商品をご覧ください",
-                                       "link": "/items"}},
-              "priority": 20
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(AD_KEYWORD);
+    private final Shop shop = Shop.open().scenario("S02");
 
     @Test
     void landingFromACpcAdDeliversContentWithTheKeyword() {

@@ -18,39 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * members only.
  */
 class S03_StoryOverVisitsTest {
-    static final String CHAPTER_1 = """
-            {
-              "id": "story-1-free-shipping",
-              "name": "1回目: 送料無料のお知らせ",
-              "status": "live",
-              "audience": {"attr": "visitor.visits", "op": "eq", "value": 1},
-              "creative": {"template": "notice_bar",
-                           "content": {"text": "5,000円以上のお買い物で送料無料", "link": "/guide/shipping"}},
-              "priority": 10
-            }
-            """;
-    static final String CHAPTER_2 = """
-            {
-              "id": "story-2-first-purchase",
-              "name": "2回目: 初回購入特集",
-              "status": "live",
-              "audience": {"attr": "visitor.visits", "op": "eq", "value": 2},
-              "creative": {"template": "popup",
-                           "content": {"title": "はじめてのお買い物特集", "text": "人気の定番アイテムを集めました", "link": "/feature/first"}},
-              "priority": 10
-            }
-            """;
-    static final String CHAPTER_3 = """
-            {
-              "id": "story-3-follow-us",
-              "name": "3回目: SNSフォローのお願い",
-              "status": "live",
-              "audience": {"attr": "visitor.visits", "op": "eq", "value": 3},
-              "creative": {"template": "banner",
-                           "content": {"text": "Instagramで新作をいち早くお届けしています", "link": "https://instagram.com/shop.example"}},
-              "priority": 10
-            }
-            """;
     /** Chapter 2 limited to members. */
     static final String CHAPTER_2_MEMBERS_ONLY = """
             {
@@ -67,7 +34,7 @@ class S03_StoryOverVisitsTest {
             }
             """;
 
-    private final Shop shop = Shop.open().campaign(CHAPTER_1).campaign(CHAPTER_2).campaign(CHAPTER_3);
+    private final Shop shop = Shop.open().scenario("S03");
 
     @Test
     void eachOfThreeSessionsGetsItsOwnChapterAndOnlyIt() {

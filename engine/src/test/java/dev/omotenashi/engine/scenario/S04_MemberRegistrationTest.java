@@ -18,21 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S04: invite visitors (not members) to register; success is {@code signup_complete}. */
 class S04_MemberRegistrationTest {
-    static final String REGISTRATION = """
-            {
-              "id": "member-registration",
-              "name": "ビジターへの会員登録のご案内",
-              "status": "live",
-              "audience": {"attr": "visitor.is_member", "op": "eq", "value": false},
-              "creative": {"template": "popup",
-                           "content": {"title": "会員登録で500ポイントプレゼント",
-                                       "text": "お気に入り登録や購入履歴の確認もできます", "link": "/signup"}},
-              "goal": {"event": "signup_complete", "window": "P7D"},
-              "priority": 30
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(REGISTRATION);
+    private final Shop shop = Shop.open().scenario("S04");
 
     @Test
     void aVisitorIsInvited() {

@@ -19,29 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the audience.
  */
 class S05_SaleGuidanceTest {
-    static final String SALE_VIEW = """
-            {"name": "sale_view", "from": "view",
-             "where": {"attr": "page.path", "op": "starts_with", "value": "/sale"}}
-            """;
-    static final String SALE_GUIDANCE = """
-            {
-              "id": "sale-guidance",
-              "name": "セール未閲覧のお客様へのご案内",
-              "status": "live",
-              "audience": {"event": "sale_view", "scope": "all", "agg": "count", "op": "eq", "value": 0},
-              "pages": {"all": [
-                {"not": {"attr": "page.path", "op": "starts_with", "value": "/sale"}},
-                {"not": {"attr": "page.path", "op": "eq", "value": "/cart"}},
-                {"not": {"attr": "page.path", "op": "starts_with", "value": "/signup"}}
-              ]},
-              "creative": {"template": "notice_bar",
-                           "content": {"text": "冬のセール開催中！最大50%OFF", "link": "/sale/winter"}},
-              "frequency": {"per": "pageview"},
-              "priority": 20
-            }
-            """;
-
-    private final Shop shop = Shop.open().eventDefinition(SALE_VIEW).campaign(SALE_GUIDANCE);
+    private final Shop shop = Shop.open().scenario("S05");
 
     @Test
     void aVisitorWhoHasNotSeenTheSaleIsGuidedToItOnAnItemPage() {

@@ -17,24 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S06: a visitor (not a member) who browses long, five page views in the session, is offered a brochure. */
 class S06_BrochureRequestTest {
-    static final String BROCHURE = """
-            {
-              "id": "brochure-request",
-              "name": "じっくり閲覧中のお客様へ資料請求のご案内",
-              "status": "live",
-              "audience": {"all": [
-                {"attr": "visitor.is_member", "op": "eq", "value": false},
-                {"attr": "session.pv", "op": "gte", "value": 5}
-              ]},
-              "pages": {"not": {"attr": "page.path", "op": "eq", "value": "/request"}},
-              "creative": {"template": "slide_in",
-                           "content": {"title": "カタログを無料でお送りします", "text": "資料請求はこちら", "link": "/request"}},
-              "goal": {"event": "brochure_request", "window": "P7D"},
-              "priority": 20
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(BROCHURE);
+    private final Shop shop = Shop.open().scenario("S06");
 
     /** Views /items/1 … /items/n, a minute apart, and returns the actions of the last view. */
     private List<Action> browse(ShopVisitor visitor, int pages) {

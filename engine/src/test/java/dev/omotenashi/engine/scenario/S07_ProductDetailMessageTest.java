@@ -15,20 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S07: everyone on a product detail page ({@code /items/…}) sees the shipping and returns promise. */
 class S07_ProductDetailMessageTest {
-    static final String ITEM_PAGE_MESSAGE = """
-            {
-              "id": "item-page-message",
-              "name": "商品詳細ページで送料・返品のご案内",
-              "status": "live",
-              "pages": {"attr": "page.path", "op": "starts_with", "value": "/items/"},
-              "creative": {"template": "banner",
-                           "content": {"text": "5,000円以上で送料無料・30日間返品無料", "link": "/guide"}},
-              "frequency": {"per": "pageview"},
-              "priority": 5
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(ITEM_PAGE_MESSAGE);
+    private final Shop shop = Shop.open().scenario("S07");
 
     @Test
     void anItemDetailPageShowsTheMessage() {

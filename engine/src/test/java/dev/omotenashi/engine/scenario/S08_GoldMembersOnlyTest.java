@@ -17,22 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S08: an offer for members whose {@code member_rank} is gold. */
 class S08_GoldMembersOnlyTest {
-    static final String GOLD_ONLY = """
-            {
-              "id": "gold-members-only",
-              "name": "ゴールド会員様限定のご案内",
-              "status": "live",
-              "audience": {"all": [
-                {"attr": "visitor.is_member", "op": "eq", "value": true},
-                {"attr": "user.member_rank", "op": "eq", "value": "gold"}
-              ]},
-              "creative": {"template": "popup",
-                           "content": {"title": "ゴールド会員様限定", "text": "先行セールにご招待します", "link": "/sale/gold"}},
-              "priority": 50
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(GOLD_ONLY);
+    private final Shop shop = Shop.open().scenario("S08");
 
     @Test
     void aGoldMemberIsInvited() {

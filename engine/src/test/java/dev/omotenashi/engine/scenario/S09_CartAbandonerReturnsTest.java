@@ -20,23 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page view of the next session.
  */
 class S09_CartAbandonerReturnsTest {
-    static final String CART_REMINDER = """
-            {
-              "id": "cart-abandoner-returns",
-              "name": "カゴ落ちしたお客様の再訪時にご案内",
-              "status": "live",
-              "audience": {"all": [
-                {"event": "cart", "scope": "previous_session", "agg": "count", "op": "gte", "value": 1},
-                {"event": "buy", "scope": "previous_session", "agg": "count", "op": "eq", "value": 0},
-                {"attr": "session.pv", "op": "eq", "value": 1}
-              ]},
-              "creative": {"template": "popup",
-                           "content": {"title": "カートに商品が残っています", "text": "you left items in your cart", "link": "/cart"}},
-              "priority": 40
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(CART_REMINDER);
+    private final Shop shop = Shop.open().scenario("S09");
 
     private void sessionWithCart(ShopVisitor visitor, boolean buys) {
         visitor.view("/items/1");

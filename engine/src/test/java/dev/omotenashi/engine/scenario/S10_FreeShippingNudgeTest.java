@@ -17,22 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S10: on the cart page, a cart worth 4,000–5,000 yen is told how much more gets free shipping (5,000 yen). */
 class S10_FreeShippingNudgeTest {
-    static final String NUDGE = """
-            {
-              "id": "free-shipping-nudge",
-              "name": "A little more for free shipping",
-              "status": "live",
-              "audience": {"event": "cart", "property": "in_cart_price", "agg": "latest", "op": "between", "value": [4000, 5000]},
-              "pages": {"attr": "page.path", "op": "eq", "value": "/cart"},
-              "trigger": {"on": "load"},
-              "creative": {"template": "notice_bar",
-                           "content": {"text": "Only {{ 5000 - event.cart.in_cart_price.latest }} yen more for free shipping!",
-                                       "link": "/items/cheap"}},
-              "priority": 100
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(NUDGE);
+    private final Shop shop = Shop.open().scenario("S10");
 
     /** A new visitor puts items worth the given total in the cart and opens the cart page. */
     private List<Action> cartWorth(int inCartPrice) {

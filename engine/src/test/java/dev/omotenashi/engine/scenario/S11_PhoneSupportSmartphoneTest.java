@@ -21,42 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code session_time} trigger (delivered at once, shown by the tag when the session is 180 s old).
  */
 class S11_PhoneSupportSmartphoneTest {
-    static final String CALL_AFTER_THREE_MINUTES = """
-            {
-              "id": "phone-support",
-              "name": "スマホでじっくり検討中のお客様へ電話相談",
-              "status": "live",
-              "audience": {"all": [
-                {"attr": "visitor.is_member", "op": "eq", "value": false},
-                {"attr": "session.device", "op": "eq", "value": "smartphone"},
-                {"attr": "session.duration", "op": "gte", "value": 180}
-              ]},
-              "creative": {"template": "call_button",
-                           "content": {"text": "お電話でのご相談はこちら", "tel": "0120-123-456"}},
-              "priority": 10
-            }
-            """;
-    static final String CALL_ON_SESSION_TIME = """
-            {
-              "id": "phone-support",
-              "name": "スマホでじっくり検討中のお客様へ電話相談 (滞在時間トリガー)",
-              "status": "live",
-              "audience": {"all": [
-                {"attr": "visitor.is_member", "op": "eq", "value": false},
-                {"attr": "session.device", "op": "eq", "value": "smartphone"}
-              ]},
-              "trigger": {"on": "session_time", "seconds": 180},
-              "creative": {"template": "call_button",
-                           "content": {"text": "お電話でのご相談はこちら", "tel": "0120-123-456"}},
-              "priority": 10
-            }
-            """;
-
     private final Shop shop = Shop.open();
 
     @Test
     void aSmartphoneViewFourMinutesIntoTheSessionGetsTheCallButton() {
-        shop.campaign(CALL_AFTER_THREE_MINUTES);
+        shop.scenario("S11");
         ShopVisitor phone = shop.smartphoneVisitor();
         phone.view("/");
         shop.after(Duration.ofMinutes(4));
@@ -72,7 +41,7 @@ class S11_PhoneSupportSmartphoneTest {
 
     @Test
     void exactlyThreeMinutesIsEnough() {
-        shop.campaign(CALL_AFTER_THREE_MINUTES);
+        shop.scenario("S11");
         ShopVisitor phone = shop.smartphoneVisitor();
         phone.view("/");
         shop.after(Duration.ofSeconds(180));
@@ -82,7 +51,7 @@ class S11_PhoneSupportSmartphoneTest {
 
     @Test
     void aPcViewFourMinutesIntoTheSessionDoesNot() {
-        shop.campaign(CALL_AFTER_THREE_MINUTES);
+        shop.scenario("S11");
         ShopVisitor pc = shop.pcVisitor();
         pc.view("/");
         shop.after(Duration.ofMinutes(4));
@@ -93,7 +62,7 @@ class S11_PhoneSupportSmartphoneTest {
 
     @Test
     void aSmartphoneViewSixtySecondsIntoTheSessionDoesNot() {
-        shop.campaign(CALL_AFTER_THREE_MINUTES);
+        shop.scenario("S11");
         ShopVisitor phone = shop.smartphoneVisitor();
         phone.view("/");
         shop.after(Duration.ofSeconds(60));
@@ -104,7 +73,7 @@ class S11_PhoneSupportSmartphoneTest {
 
     @Test
     void aSmartphoneMemberDoesNot() {
-        shop.campaign(CALL_AFTER_THREE_MINUTES);
+        shop.scenario("S11");
         ShopVisitor member = shop.smartphoneVisitor();
         member.view("/");
         member.identify("u_1101");
@@ -115,7 +84,7 @@ class S11_PhoneSupportSmartphoneTest {
 
     @Test
     void writtenWithTheSessionTimeTriggerASixtySecondViewIsDeliveredArmedForSecond180() {
-        shop.campaign(CALL_ON_SESSION_TIME);
+        shop.scenario("S11b");
         ShopVisitor phone = shop.smartphoneVisitor();
         phone.view("/");
         shop.after(Duration.ofSeconds(60));
@@ -132,7 +101,7 @@ class S11_PhoneSupportSmartphoneTest {
 
     @Test
     void writtenWithTheSessionTimeTriggerAPcIsStillNotDelivered() {
-        shop.campaign(CALL_ON_SESSION_TIME);
+        shop.scenario("S11b");
         ShopVisitor pc = shop.pcVisitor();
         pc.view("/");
         shop.after(Duration.ofSeconds(60));

@@ -21,37 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the visitor buys. As in KARTE's catalogue, both are for ビジター (visitors not identified).
  */
 class S12_SessionCouponAfterSignupTest {
-    static final String A = """
-            {
-              "id": "signup-coupon",
-              "name": "会員登録完了ページでクーポン",
-              "status": "live",
-              "audience": {"attr": "visitor.is_member", "op": "eq", "value": false},
-              "pages": {"attr": "page.path", "op": "eq", "value": "/signup/complete"},
-              "creative": {"template": "coupon",
-                           "content": {"title": "ご登録ありがとうございます", "text": "初回購入に使える1,000円OFFクーポン", "code": "WELCOME1000"}},
-              "priority": 60
-            }
-            """;
-    static final String B = """
-            {
-              "id": "signup-coupon-reminder",
-              "name": "同セッション内でクーポンを表示し続ける",
-              "status": "live",
-              "audience": {"all": [
-                {"attr": "visitor.is_member", "op": "eq", "value": false},
-                {"action": "signup-coupon", "metric": "shown", "scope": "session", "agg": "count", "op": "gte", "value": 1}
-              ]},
-              "creative": {"template": "coupon",
-                           "content": {"title": "クーポンをお忘れなく", "text": "1,000円OFF・お会計時にコードを入力", "code": "WELCOME1000"}},
-              "frequency": {"per": "pageview"},
-              "stop": {"after_closes": 3, "after_goal": true},
-              "goal": {"event": "buy", "window": "session"},
-              "priority": 50
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(A).campaign(B);
+    private final Shop shop = Shop.open().scenario("S12");
 
     /** The visitor reaches the registration-complete page and the tag shows coupon A. */
     private Action signUpAndSeeCouponA(ShopVisitor visitor) {

@@ -17,22 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S13: a coupon only for those who hesitate: never bought, and three or more page views in this session. */
 class S13_HesitantCouponTest {
-    static final String HESITANT_COUPON = """
-            {
-              "id": "hesitant-coupon",
-              "name": "迷っているお客様だけにクーポン",
-              "status": "live",
-              "audience": {"all": [
-                {"event": "buy", "scope": "all", "agg": "count", "op": "eq", "value": 0},
-                {"attr": "session.pv", "op": "gte", "value": 3}
-              ]},
-              "creative": {"template": "coupon",
-                           "content": {"title": "お悩みですか？", "text": "今だけ使える500円OFFクーポン", "code": "MAYOU500"}},
-              "priority": 40
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(HESITANT_COUPON);
+    private final Shop shop = Shop.open().scenario("S13");
 
     @Test
     void theThirdViewOfAVisitorWhoNeverBoughtDeliversTheCoupon() {

@@ -21,34 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code user.height}; a second campaign then recommends items to those whose height is known.
  */
 class S14_HeightSurveyTest {
-    static final String SURVEY = """
-            {
-              "id": "height-survey",
-              "name": "スタッフコーデで身長をお伺い",
-              "status": "live",
-              "pages": {"attr": "page.path", "op": "starts_with", "value": "/staff/"},
-              "creative": {"template": "survey",
-                           "content": {"title": "あなたに合うコーデをご提案します",
-                                       "fields": [{"name": "height", "label": "身長 (cm)", "type": "number", "trait": "height"}],
-                                       "submit_text": "送信"}},
-              "frequency": {"per": "user", "max": 1},
-              "priority": 30
-            }
-            """;
-    static final String FOR_YOUR_HEIGHT = """
-            {
-              "id": "height-recommendation",
-              "name": "身長に合わせたおすすめ",
-              "status": "live",
-              "audience": {"attr": "user.height", "op": "exists"},
-              "creative": {"template": "recommendation",
-                           "content": {"title": "身長{{ user.height }}cmのスタッフのおすすめ", "source": "mixed", "limit": 4}},
-              "frequency": {"per": "pageview"},
-              "priority": 20
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(SURVEY).campaign(FOR_YOUR_HEIGHT);
+    private final Shop shop = Shop.open().scenario("S14");
 
     /** Staff coordination pages list items: the visitor looks at two of them first. */
     private void browseItems(ShopVisitor visitor) {

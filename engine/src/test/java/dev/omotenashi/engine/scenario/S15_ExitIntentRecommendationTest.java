@@ -22,20 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the items already in {@code content.items}; the tag shows it when the pointer leaves.
  */
 class S15_ExitIntentRecommendationTest {
-    static final String EXIT_RECOMMENDATION = """
-            {
-              "id": "exit-recommendation",
-              "name": "離脱しそうなお客様におすすめ商品",
-              "status": "live",
-              "audience": {"attr": "session.device", "op": "eq", "value": "pc"},
-              "trigger": {"on": "exit_intent"},
-              "creative": {"template": "recommendation",
-                           "content": {"title": "お帰りの前に、こちらもおすすめです", "source": "mixed", "limit": 4}},
-              "priority": 30
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(EXIT_RECOMMENDATION);
+    private final Shop shop = Shop.open().scenario("S15");
 
     private static void viewItem(ShopVisitor visitor, String id, String name, int price) {
         visitor.viewWith("/items/" + id, props("item_id", id, "name", name, "price", price,

@@ -17,23 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S16: a visitor with a full cart who has stayed ten minutes without buying is invited to chat. */
 class S16_ChatInviteLongStayTest {
-    static final String CHAT_INVITE = """
-            {
-              "id": "chat-invite-long-stay",
-              "name": "カートに商品があり長く滞在中のお客様をチャットにご招待",
-              "status": "live",
-              "audience": {"all": [
-                {"event": "cart", "scope": "session", "agg": "count", "op": "gte", "value": 1},
-                {"event": "buy", "scope": "session", "agg": "count", "op": "eq", "value": 0},
-                {"attr": "session.duration", "op": "gte", "value": 600}
-              ]},
-              "creative": {"template": "chat_invite",
-                           "content": {"title": "何かお困りですか？", "text": "スタッフがチャットでお答えします"}},
-              "priority": 20
-            }
-            """;
-
-    private final Shop shop = Shop.open().campaign(CHAT_INVITE);
+    private final Shop shop = Shop.open().scenario("S16");
 
     /** Lands, puts an item in the cart two minutes later, then keeps browsing. */
     private void cartEarlyInTheSession(ShopVisitor visitor) {

@@ -18,26 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** S17: a first-purchase coupon on the top page, for those who never bought, during December 2026 (Tokyo). */
 class S17_FirstPurchaseCouponTopPageTest {
-    static final String FIRST_PURCHASE_COUPON = """
-            {
-              "id": "first-purchase-coupon",
-              "name": "トップページで初回購入クーポン (12月)",
-              "status": "live",
-              "schedule": {"start": "2026-12-01T00:00:00+09:00", "end": "2027-01-01T00:00:00+09:00"},
-              "audience": {"event": "buy", "scope": "all", "agg": "count", "op": "eq", "value": 0},
-              "pages": {"attr": "page.path", "op": "eq", "value": "/"},
-              "creative": {"template": "coupon",
-                           "content": {"title": "はじめてのお買い物に", "text": "初回購入1,000円OFF", "code": "FIRST1000"}},
-              "priority": 40
-            }
-            """;
-
     private static ZonedDateTime tokyo(int year, int month, int day, int hour, int minute) {
         return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, Shop.TOKYO);
     }
 
     private static Shop shopAt(ZonedDateTime now) {
-        return Shop.openAt(now).campaign(FIRST_PURCHASE_COUPON);
+        return Shop.openAt(now).scenario("S17");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.omotenashi.engine.testing;
 
+import dev.omotenashi.engine.scenario.ScenarioCatalog;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,6 +78,12 @@ public final class Shop {
 
     public Shop eventDefinition(String json) {
         engine.putEventDefinition(parse(json));
+        return this;
+    }
+
+    /** Installs a shipped scenario bundle ({@code S10}, {@code S11b}) from the {@link ScenarioCatalog}. */
+    public Shop scenario(String id) {
+        ScenarioCatalog.get(id).installInto(engine);
         return this;
     }
 
