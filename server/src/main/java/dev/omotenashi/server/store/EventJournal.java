@@ -1,0 +1,37 @@
+package dev.omotenashi.server.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The event journal: the source of truth. Profiles are rebuilt from it; an acknowledged request is in it.
+ * Implementations: SQLite (WAL, synchronous commit) and PostgreSQL, proven by the same contract test.
+ * Thread-safe.
+ */
+public interface EventJournal {
+
+    /**
+     * Appends records in one transaction and returns only when it is durable (committed and synced). The
+     * server calls this from one writer thread with batches gathered from many requests (group commit).
+     *
+     * @throws StoreException when the batch could not be committed; then none of it is stored
+     */
+    void append(List<JournalRecord> batch);
+
+    /** Streams a site's records with {@code seq > afterSeq} in sequence order. */
+    void replay(String site, long afterSeq, Consumer<JournalRecord> sink);
+
+    /** The latest records of one visitor of a site with {@code seq < beforeSeq}, newest first (the timeline). */
+    List<JournalRecord> byVisitor(String site, String visitor, long beforeSeq, int limit);
+
+    /** The highest sequence number stored for the site, 0 when none. */
+    long lastSeq(String site);
+
+    /** Which of these event ids are already journaled for the site (de-duplication of retries). */
+    Set<String> knownEventIds(String site, Collection<String> eventIds);
+
+    /** Forgets every record of a visitor (a person's deletion). Returns how many records went. */
+    int deleteVisitor(String site, String visitor);
+}
