@@ -1,0 +1,170 @@
+package dev.omotenashi.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omotenashi.server.http.AdminRoutes;
+import dev.omotenashi.server.http.Auth;
+import dev.omotenashi.server.http.ErrorMapping;
+import dev.omotenashi.server.http.Metrics;
+import dev.omotenashi.server.http.OpsRoutes;
+import dev.omotenashi.server.http.Router;
+import dev.omotenashi.server.http.SegmentRoutes;
+import dev.omotenashi.server.http.TrackRoutes;
+import dev.omotenashi.server.journal.GroupCommitter;
+import dev.omotenashi.server.journal.JournalCodec;
+import dev.omotenashi.server.site.LiveSite;
+import dev.omotenashi.server.site.Sites;
+import dev.omotenashi.server.store.ConfigObject;
+import dev.omotenashi.server.store.Storage;
+import dev.omotenashi.server.store.postgres.PostgresStorage;
+import dev.omotenashi.server.store.sqlite.SqliteStorage;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server process, wired by hand in one place (STYLE.md 7): storage, the live sites, the journal's
+ * group committer, the HTTP routes. {@link #close()} shuts down gracefully: stop taking requests, let
+ * those in flight finish, flush the journal, checkpoint every site, close storage.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    private static final long CHECKPOINT_EVERY_MINUTES = 5;
+
+    /**
+     * How to start.
+     *
+     * @param port        HTTP port (0: any free port)
+     * @param data        the data folder of the embedded SQLite backend
+     * @param databaseUrl PostgreSQL URL; when set, used instead of SQLite
+     * @param adminToken  the administrators' bearer token
+     * @param testClock   whether the clock can be moved through the API (never in production)
+     */
+    public record Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock) {}
+
+    private final Storage storage;
+    private final Sites sites;
+    private final GroupCommitter committer;
+    private final Router router;
+    private final Javalin http;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private volatile boolean closed;
+
+    private App(Storage storage, Sites sites, GroupCommitter committer, Router router, Javalin http,
+                ScheduledExecutorService scheduler, Clock clock) {
+        this.storage = storage;
+        this.sites = sites;
+        this.committer = committer;
+        this.router = router;
+        this.http = http;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    public static App start(Options o) {
+        Storage storage = o.databaseUrl() != null && !o.databaseUrl().isBlank()
+                ? PostgresStorage.open(o.databaseUrl()) : SqliteStorage.open(o.data());
+        try {
+            return start(o, storage);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    static App start(Options o, Storage storage) {
+        ObjectMapper json = new ObjectMapper();
+        MovableClock testClock = o.testClock() ? new MovableClock(Clock.systemUTC()) : null;
+        Clock clock = testClock != null ? testClock : Clock.systemUTC();
+        JournalCodec codec = new JournalCodec(json);
+        Sites sites = new Sites(storage, clock, codec, json);
+        sites.load();
+        Auth auth = new Auth(o.adminToken(), sites);
+        for (LiveSite s : sites.all()) {
+            for (ConfigObject token : storage.sites().objects(s.id(), "token")) auth.addSiteToken(token.id(), s.id());
+        }
+        GroupCommitter committer = new GroupCommitter(storage.journal());
+        Metrics metrics = new Metrics();
+        metrics.gauge("omotenashi_journal_lag", "journal records waiting to be committed", committer::pending);
+        metrics.gauge("omotenashi_sites", "live sites", () -> sites.all().size());
+        Router[] router = new Router[1];
+        Javalin http = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.concurrency.useVirtualThreads = true;
+            config.http.maxRequestSize = 2L * 1024 * 1024;
+            config.jsonMapper(new JavalinJackson(json, true));
+            config.jetty.port = o.port();
+            config.requestLogger.http((ctx, ms) -> {
+                String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+                metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
+            });
+            ErrorMapping.install(config.routes, json);
+            Router r = new Router(config.routes, auth);
+            new TrackRoutes(sites, committer, codec, json, clock, metrics).register(r);
+            new SegmentRoutes(committer, codec, json, clock, metrics).register(r);
+            new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
+            new OpsRoutes(storage, metrics, json, testClock).register(r);
+            router[0] = r;
+        });
+        http.start();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("checkpoints").daemon(true).factory());
+        App app = new App(storage, sites, committer, router[0], http, scheduler, clock);
+        scheduler.scheduleWithFixedDelay(app::checkpointAll, CHECKPOINT_EVERY_MINUTES, CHECKPOINT_EVERY_MINUTES, TimeUnit.MINUTES);
+        log.info("Omotenashi listening on port {} ({} sites, storage {})", http.port(), sites.all().size(),
+                storage.getClass().getSimpleName());
+        return app;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Sites sites() {
+        return sites;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Every route as declared, with its access rule (the security test walks these). */
+    public List<Router.Route> routes() {
+        return router.routes();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Checkpoints every site whose profiles moved since its last checkpoint. */
+    public void checkpointAll() {
+        for (LiveSite s : sites.all()) {
+            try {
+                sites.checkpoint(s);
+            } catch (RuntimeException e) {
+                log.warn("checkpoint of site {} failed; the journal still holds everything", s.id(), e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        log.info("shutting down: draining requests, flushing the journal, checkpointing");
+        http.stop();
+        committer.close();
+        scheduler.shutdownNow();
+        checkpointAll();
+        storage.close();
+    }
+}

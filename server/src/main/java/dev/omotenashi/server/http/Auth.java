@@ -1,0 +1,103 @@
+package dev.omotenashi.server.http;
+
+import dev.omotenashi.server.site.LiveSite;
+import dev.omotenashi.server.site.Sites;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Credentials: the administrators' token ({@code OMOTENASHI_ADMIN_TOKEN}, or one generated at start-up),
+ * site tokens (a bearer token that opens one site's admin routes and nothing else), and sites' write keys
+ * (HTTP Basic, the Segment-compatible door). Tokens are compared in constant time and kept only as
+ * SHA-256 hashes. Thread-safe.
+ */
+public final class Auth {
+    /** Request attribute holding the site a write key opened. */
+    public static final String SITE_ATTRIBUTE = "omotenashi.site";
+
+    private final byte[] adminHash;
+    private final Sites sites;
+    private final Map<String, String> siteTokens = new ConcurrentHashMap<>(); // token hash (hex) → site id
+
+    public Auth(String adminToken, Sites sites) {
+        this.adminHash = sha256(adminToken);
+        this.sites = sites;
+    }
+
+    /** Registers a site token (its hash) for a site. */
+    public void addSiteToken(String tokenHashHex, String site) {
+        siteTokens.put(tokenHashHex, site);
+    }
+
+    public void removeSiteTokens(String site) {
+        siteTokens.values().removeIf(site::equals);
+    }
+
+    void check(Router.Access access, Context ctx) {
+        switch (access) {
+            case PUBLIC -> { }
+            case WRITE_KEY -> ctx.attribute(SITE_ATTRIBUTE, writeKeySite(ctx));
+            case ADMIN -> {
+                String token = bearer(ctx);
+                if (!isAdmin(token)) throw ApiException.forbidden("this route needs an administrator's token");
+            }
+            case SITE -> {
+                String token = bearer(ctx);
+                if (isAdmin(token)) return;
+                String site = siteTokens.get(hex(sha256(token)));
+                String wanted = ctx.pathParamMap().get("site");
+                if (site == null) throw ApiException.unauthorized("unknown token");
+                if (wanted == null || !MessageDigest.isEqual(site.getBytes(StandardCharsets.UTF_8), wanted.getBytes(StandardCharsets.UTF_8))) {
+                    throw ApiException.forbidden("this token does not open site " + wanted);
+                }
+            }
+        }
+    }
+
+    private boolean isAdmin(String token) {
+        return MessageDigest.isEqual(adminHash, sha256(token));
+    }
+
+    private static String bearer(Context ctx) {
+        String h = ctx.header("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7) || h.length() <= 7) {
+            throw ApiException.unauthorized("missing bearer token (Authorization: Bearer <token>)");
+        }
+        return h.substring(7).trim();
+    }
+
+    private LiveSite writeKeySite(Context ctx) {
+        String h = ctx.header("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw ApiException.unauthorized("missing HTTP Basic credentials (the site's write key as user name)");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unauthorized("malformed HTTP Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        String key = colon < 0 ? decoded : decoded.substring(0, colon);
+        LiveSite site = sites.byWriteKey(key);
+        if (site == null) throw ApiException.unauthorized("unknown write key");
+        return site;
+    }
+
+    public static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    public static String hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.omotenashi.server.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.function.Supplier;
+
+/**
+ * The server's Prometheus metrics ({@code /metrics}): request rates and latencies per route, events and
+ * decisions, the journal's lag. Never labelled with visitor, user or key values (cardinality, privacy).
+ * Thread-safe.
+ */
+public final class Metrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter events = Counter.builder("omotenashi_events").description("events accepted").register(registry);
+    private final Counter actions = Counter.builder("omotenashi_actions_delivered").description("actions delivered").register(registry);
+    private final Counter requests = Counter.builder("omotenashi_track_requests").description("tracking requests answered 2xx").register(registry);
+
+    public void tracked(String site, int eventCount, int actionCount) {
+        requests.increment();
+        events.increment(eventCount);
+        actions.increment(actionCount);
+    }
+
+    /** Records one HTTP request's latency under its route pattern and status. */
+    public void request(String method, String route, int status, long nanos) {
+        Timer.builder("omotenashi_http_requests")
+                .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                .publishPercentiles(0.5, 0.99)
+                .register(registry)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.omotenashi.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omotenashi.engine.Action;
+import dev.omotenashi.engine.TrackRequest;
+import dev.omotenashi.engine.event.Ids;
+import dev.omotenashi.engine.event.ParsedTrack;
+import dev.omotenashi.engine.event.TrackRequestParser;
+import dev.omotenashi.server.journal.GroupCommitter;
+import dev.omotenashi.server.journal.JournalCodec;
+import dev.omotenashi.server.site.LiveSite;
+import dev.omotenashi.server.site.Sites;
+import io.javalin.http.Context;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The tag's door, {@code POST /v1/t} (tracking-protocol.md §1): JSON or text/plain bodies, CORS for the
+ * site's own origins only, visitor ids minted when missing, retries de-duplicated by event id, and an
+ * answer only once the events are durable.
+ */
+public final class TrackRoutes {
+    /** The protocol's request limit (Segment's). */
+    public static final int MAX_BODY = 500 * 1024;
+    private static final long DURABLE_WAIT_SECONDS = 10;
+
+    private final Sites sites;
+    private final GroupCommitter committer;
+    private final JournalCodec codec;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Metrics metrics;
+
+    public TrackRoutes(Sites sites, GroupCommitter committer, JournalCodec codec, ObjectMapper json, Clock clock, Metrics metrics) {
+        this.sites = sites;
+        this.committer = committer;
+        this.codec = codec;
+        this.json = json;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    public void register(Router r) {
+        r.post("/v1/t", Router.Access.PUBLIC, this::track);
+        r.options("/v1/t", Router.Access.PUBLIC, this::preflight);
+    }
+
+    void track(Context ctx) {
+        long receivedAt = clock.millis();
+        JsonNode body = Bodies.json(ctx, json, MAX_BODY);
+        ParsedTrack parsed = TrackRequestParser.parse(body, receivedAt, () -> Ids.visitor(receivedAt), ctx.header("User-Agent"));
+        LiveSite site = sites.byKey(parsed.site());
+        if (site == null) throw new ApiException(401, "unknown_site", "unknown site key", "site");
+        String origin = ctx.header("Origin");
+        if (origin != null) {
+            if (!allowed(origin, site.record().domains())) {
+                throw new ApiException(403, "origin_not_allowed", "origin " + origin + " is not one of the site's domains");
+            }
+            ctx.header("Access-Control-Allow-Origin", origin);
+            ctx.header("Vary", "Origin");
+        }
+        TrackRequest request = parsed.request();
+        LiveSite.Tracked tracked = site.track(request, receivedAt, committer, codec);
+        awaitDurable(tracked);
+        metrics.tracked(site.id(), request.events().size(), tracked.result().actions().size());
+
+        ObjectNode answer = json.createObjectNode();
+        answer.put("visitor", tracked.result().visitor());
+        answer.put("session", tracked.result().session());
+        answer.put("session_started_at", tracked.result().sessionStartedAt());
+        ArrayNode actions = answer.putArray("actions");
+        for (Action a : tracked.result().actions()) actions.add(action(a));
+        if (tracked.duplicates() > 0) answer.put("duplicates", tracked.duplicates());
+        ctx.contentType("application/json").result(answer.toString());
+    }
+
+    private ObjectNode action(Action a) {
+        ObjectNode o = json.createObjectNode();
+        o.put("action", a.action());
+        o.put("campaign", a.campaign());
+        o.put("variant", a.variant());
+        o.put("control", a.control());
+        o.put("template", a.template());
+        o.set("content", a.content());
+        o.set("trigger", a.trigger());
+        return o;
+    }
+
+    /** Waits until the journal holds the request; 503 when it could not be made durable (the client retries). */
+    static void awaitDurable(LiveSite.Tracked tracked) {
+        try {
+            tracked.durable().get(DURABLE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ApiException(503, "unavailable", "the events could not be stored; retry with the same event ids");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "unavailable", "interrupted; retry with the same event ids");
+        }
+    }
+
+    /** Preflight: answered for origins that belong to some site; the POST itself checks the exact site. */
+    void preflight(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            ctx.status(204);
+            return;
+        }
+        for (LiveSite s : sites.all()) {
+            if (allowed(origin, s.record().domains())) {
+                ctx.header("Access-Control-Allow-Origin", origin);
+                ctx.header("Access-Control-Allow-Methods", "POST");
+                ctx.header("Access-Control-Allow-Headers", "Content-Type");
+                ctx.header("Access-Control-Max-Age", "86400");
+                ctx.header("Vary", "Origin");
+                ctx.status(204);
+                return;
+            }
+        }
+        throw new ApiException(403, "origin_not_allowed", "origin " + origin + " belongs to no site");
+    }
+
+    /** Whether an Origin's host is one of the domains or a subdomain of one. */
+    static boolean allowed(String origin, List<String> domains) {
+        String host;
+        try {
+            host = URI.create(origin).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (host == null) return false;
+        host = host.toLowerCase(Locale.ROOT);
+        for (String d : domains) {
+            String domain = d.toLowerCase(Locale.ROOT);
+            if (host.equals(domain) || host.endsWith("." + domain)) return true;
+        }
+        return false;
+    }
+}

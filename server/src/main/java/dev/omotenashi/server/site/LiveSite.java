@@ -1,0 +1,154 @@
+package dev.omotenashi.server.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omotenashi.engine.SiteEngine;
+import dev.omotenashi.engine.TrackRequest;
+import dev.omotenashi.engine.TrackResult;
+import dev.omotenashi.engine.event.Event;
+import dev.omotenashi.server.journal.GroupCommitter;
+import dev.omotenashi.server.journal.JournalCodec;
+import dev.omotenashi.server.store.JournalRecord;
+import dev.omotenashi.server.store.SiteRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A site as the running server holds it: its stored record, its engine (configuration and profiles in
+ * memory) and its place in the journal.
+ *
+ * <p>Requests of one site are applied one at a time under the site's lock — de-duplication, the engine,
+ * the journal sequence — so the journal order is the order the engine applied them and a replay rebuilds
+ * the same profiles. The wait for durability happens outside the lock, so one slow fsync never holds the
+ * engine. The engine's work per request is a few microseconds, far below what one core needs for the
+ * targeted rates (docs/performance.md).
+ */
+public final class LiveSite {
+    private static final int RECENT_IDS = 200_000;
+
+    private volatile SiteRecord record;
+    private final SiteEngine engine;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final RecentIds recent = new RecentIds(RECENT_IDS);
+    private long seq;
+
+    /** What a tracked request produced, and when it is durable. */
+    public record Tracked(TrackResult result, CompletableFuture<Void> durable, int duplicates) {}
+
+    LiveSite(SiteRecord record, SiteEngine engine) {
+        this.record = record;
+        this.engine = engine;
+    }
+
+    public SiteRecord record() {
+        return record;
+    }
+
+    void record(SiteRecord updated) {
+        this.record = updated;
+    }
+
+    public SiteEngine engine() {
+        return engine;
+    }
+
+    public String id() {
+        return record.id();
+    }
+
+    /**
+     * Applies a validated request: drops events whose ids the site already accepted, lets the engine apply
+     * the rest (and decide), and hands the journal record to the group committer. The caller answers only
+     * when {@link Tracked#durable()} completes; if it fails, the ids are forgotten so a retry is taken.
+     */
+    public Tracked track(TrackRequest request, long receivedAt, GroupCommitter committer, JournalCodec codec) {
+        lock.lock();
+        try {
+            List<Event> fresh = new ArrayList<>(request.events().size());
+            for (Event e : request.events()) {
+                if (!recent.contains(e.id())) fresh.add(e);
+            }
+            int duplicates = request.events().size() - fresh.size();
+            if (fresh.isEmpty()) {
+                // every event was taken before: acknowledge, count nothing, show nothing new
+                TrackResult r = engine.track(new TrackRequest(request.visitor(), request.user(), null, request.page(),
+                        request.context(), List.of(), false));
+                return new Tracked(r, CompletableFuture.completedFuture(null), duplicates);
+            }
+            TrackRequest applied = duplicates == 0 ? request : new TrackRequest(request.visitor(), request.user(),
+                    request.traits(), request.page(), request.context(), fresh, request.decide());
+            TrackResult result = engine.track(applied);
+            List<String> ids = new ArrayList<>(result.recorded().size());
+            for (Event e : result.recorded()) {
+                ids.add(e.id());
+                recent.add(e.id());
+            }
+            JournalRecord journal = new JournalRecord(record.id(), ++seq, applied.visitor(), applied.user(), ids,
+                    receivedAt, codec.encode(applied, result.recorded()));
+            CompletableFuture<Void> durable = committer.submit(journal).whenComplete((ok, failure) -> {
+                if (failure != null) forget(ids);
+            });
+            return new Tracked(result, durable, duplicates);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void forget(List<String> ids) {
+        lock.lock();
+        try {
+            ids.forEach(recent::remove);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Applies a journal record again (start-up). */
+    void replay(JournalRecord rec, JournalCodec codec) {
+        lock.lock();
+        try {
+            engine.track(codec.decode(rec.request()));
+            rec.eventIds().forEach(recent::add);
+            seq = Math.max(seq, rec.seq());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void seq(long at) {
+        lock.lock();
+        try {
+            seq = Math.max(seq, at);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The journal position the engine's state covers. */
+    public long seq() {
+        lock.lock();
+        try {
+            return seq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs an action while no request of this site is applied (checkpoints, configuration swaps). */
+    public <T> T exclusive(java.util.function.Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A configuration object's JSON with its id filled in from the path when the body has none. */
+    static JsonNode withId(JsonNode body, String field, String id) {
+        if (body.isObject() && !body.has(field)) ((com.fasterxml.jackson.databind.node.ObjectNode) body).put(field, id);
+        return body;
+    }
+}

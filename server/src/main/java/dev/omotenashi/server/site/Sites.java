@@ -1,0 +1,287 @@
+package dev.omotenashi.server.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omotenashi.engine.SiteEngine;
+import dev.omotenashi.engine.campaign.Campaign;
+import dev.omotenashi.engine.campaign.CampaignParser;
+import dev.omotenashi.engine.config.ConfigError;
+import dev.omotenashi.engine.config.ConfigSet;
+import dev.omotenashi.engine.config.SiteSettings;
+import dev.omotenashi.engine.config.SiteSettingsParser;
+import dev.omotenashi.engine.config.ValidationException;
+import dev.omotenashi.engine.event.Ids;
+import dev.omotenashi.engine.eventdef.EventDefinition;
+import dev.omotenashi.engine.eventdef.EventDefinitionParser;
+import dev.omotenashi.engine.profile.Profile;
+import dev.omotenashi.engine.segment.Segment;
+import dev.omotenashi.engine.segment.SegmentParser;
+import dev.omotenashi.server.journal.JournalCodec;
+import dev.omotenashi.server.store.CheckpointStore;
+import dev.omotenashi.server.store.ConfigObject;
+import dev.omotenashi.server.store.SiteRecord;
+import dev.omotenashi.server.store.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sites of this server, live: each with its engine rebuilt at start-up from the stored configuration,
+ * the latest checkpoint and the journal after it. Configuration changes are validated by the engine,
+ * stored, then swapped in — a change that does not validate changes nothing, anywhere.
+ *
+ * <p>Thread-safe. Changes of configuration are serialised per site.
+ */
+public final class Sites {
+    private static final Logger log = LoggerFactory.getLogger(Sites.class);
+    /** The configuration kinds the admin API manages, as stored. */
+    public static final String SEGMENT = "segment", EVENT_DEFINITION = "event_definition", CAMPAIGN = "campaign";
+
+    private final Storage storage;
+    private final Clock clock;
+    private final JournalCodec codec;
+    private final ObjectMapper json;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, LiveSite> byId = new ConcurrentHashMap<>();
+    private final Map<String, LiveSite> byKey = new ConcurrentHashMap<>();
+    private final Map<String, LiveSite> byWriteKey = new ConcurrentHashMap<>();
+
+    public Sites(Storage storage, Clock clock, JournalCodec codec, ObjectMapper json) {
+        this.storage = storage;
+        this.clock = clock;
+        this.codec = codec;
+        this.json = json;
+    }
+
+    /** Loads every stored site: configuration, checkpoint, then the journal after it. */
+    public void load() {
+        for (SiteRecord r : storage.sites().sites()) {
+            long started = System.nanoTime();
+            LiveSite site = new LiveSite(r, newEngine(r));
+            installStored(site);
+            Optional<CheckpointStore.Checkpoint> cp = storage.checkpoints().load(r.id());
+            long from = 0;
+            if (cp.isPresent()) {
+                for (byte[] bytes : cp.get().profiles().values()) site.engine().load(site.engine().codec().decode(bytes));
+                from = cp.get().seq();
+                site.seq(from);
+            }
+            long[] replayed = {0};
+            storage.journal().replay(r.id(), from, rec -> {
+                site.replay(rec, codec);
+                replayed[0]++;
+            });
+            index(site);
+            log.info("site {} loaded: checkpoint at {}, {} journal records replayed in {} ms", r.id(), from, replayed[0],
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    public Collection<LiveSite> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public LiveSite byId(String id) {
+        return byId.get(id);
+    }
+
+    public LiveSite byKey(String key) {
+        return byKey.get(key);
+    }
+
+    public LiveSite byWriteKey(String writeKey) {
+        return byWriteKey.get(writeKey);
+    }
+
+    /**
+     * Creates a site from the admin API's body ({@code name}, {@code domains}, {@code timezone}, optional
+     * {@code session_timeout}, {@code spacing}). @throws ValidationException naming every bad field
+     */
+    public LiveSite create(JsonNode body) {
+        String name = name(body);
+        ObjectNode settings = settingsOf(body);
+        SiteSettings parsed = SiteSettingsParser.parse(settings);
+        long now = clock.millis();
+        String id = body.hasNonNull("id") ? body.get("id").asText() : "site_" + Ids.ulid(now, random).toLowerCase();
+        if (!Ids.isValidVisitorId(id)) throw new ValidationException(ConfigError.of("id", "invalid_format", "expected 8-64 characters A-Z a-z 0-9 _ -"));
+        if (byId.containsKey(id)) throw new ValidationException(ConfigError.of("id", "conflict", "a site with this id exists"));
+        SiteRecord r = new SiteRecord(id, name, "pk_" + token(), "wk_" + token(), parsed.domains(), parsed.timezone().getId(),
+                parsed.sessionTimeout().toSeconds(), settings.toString(), now, now);
+        storage.sites().putSite(r);
+        LiveSite site = new LiveSite(r, newEngine(r));
+        index(site);
+        return site;
+    }
+
+    /** Changes a site's name and settings (fields absent from the body keep their value). */
+    public LiveSite update(LiveSite site, JsonNode body) {
+        synchronized (site) {
+            SiteRecord old = site.record();
+            ObjectNode settings = (ObjectNode) readTree(old.settingsJson());
+            for (String f : List.of("domains", "timezone", "session_timeout", "spacing")) {
+                if (body.has(f)) settings.set(f, body.get(f));
+            }
+            List<String> unknown = new ArrayList<>();
+            body.fieldNames().forEachRemaining(f -> {
+                if (!List.of("name", "domains", "timezone", "session_timeout", "spacing").contains(f)) unknown.add(f);
+            });
+            if (!unknown.isEmpty()) {
+                throw new ValidationException(unknown.stream().map(f -> ConfigError.of(f, "unknown_field", "unknown field '" + f + "'")).toList());
+            }
+            SiteSettings parsed = SiteSettingsParser.parse(settings);
+            String name = body.has("name") ? name(body) : old.name();
+            SiteRecord r = new SiteRecord(old.id(), name, old.key(), old.writeKey(), parsed.domains(), parsed.timezone().getId(),
+                    parsed.sessionTimeout().toSeconds(), settings.toString(), old.createdAt(), clock.millis());
+            storage.sites().putSite(r);
+            if (!parsed.equals(site.engine().settings())) {
+                // the engine's settings are fixed at construction: move profiles and configuration to a new one
+                LiveSite moved = site.exclusive(() -> {
+                    SiteEngine next = newEngine(r);
+                    next.configuration().replace(site.engine().configuration().current());
+                    for (Profile p : site.engine().profiles()) next.load(next.codec().decode(site.engine().codec().encode(p)));
+                    LiveSite ls = new LiveSite(r, next);
+                    ls.seq(site.seq());
+                    return ls;
+                });
+                index(moved);
+                return moved;
+            }
+            site.record(r);
+            return site;
+        }
+    }
+
+    public boolean delete(LiveSite site) {
+        boolean deleted = storage.sites().deleteSite(site.id());
+        storage.checkpoints().delete(site.id());
+        byId.remove(site.id());
+        byKey.remove(site.record().key());
+        byWriteKey.remove(site.record().writeKey());
+        return deleted;
+    }
+
+    /**
+     * Creates or replaces a configuration object; the id in the path wins over a missing one in the body
+     * and must equal a present one. @throws ValidationException naming every problem (nothing changes)
+     */
+    public void putObject(LiveSite site, String kind, String id, JsonNode body) {
+        synchronized (site) {
+            if (!body.isObject()) throw new ValidationException(ConfigError.of("", "invalid_type", "expected a JSON object"));
+            String idField = EVENT_DEFINITION.equals(kind) ? "name" : "id";
+            JsonNode given = body.get(idField);
+            if (given != null && !given.isNull() && !id.equals(given.asText())) {
+                throw new ValidationException(ConfigError.of(idField, "mismatch", "must equal the " + idField + " in the path ('" + id + "')"));
+            }
+            LiveSite.withId(body, idField, id);
+            ConfigSet current = site.engine().configuration().current();
+            ConfigSet next = switch (kind) {
+                case SEGMENT -> current.withSegment(SegmentParser.parse(body));
+                case EVENT_DEFINITION -> current.withEventDefinition(EventDefinitionParser.parse(body));
+                case CAMPAIGN -> current.withCampaign(CampaignParser.parse(body));
+                default -> throw new IllegalArgumentException("unknown kind " + kind);
+            };
+            site.engine().configuration().replace(next); // compiles; throws before anything is stored
+            storage.sites().putObject(new ConfigObject(site.id(), kind, id, body.toString(), clock.millis()));
+        }
+    }
+
+    /** Deletes a configuration object; false when absent. @throws ValidationException while something references it */
+    public boolean deleteObject(LiveSite site, String kind, String id) {
+        synchronized (site) {
+            ConfigSet current = site.engine().configuration().current();
+            ConfigSet next = switch (kind) {
+                case SEGMENT -> current.segment(id) == null ? null : current.withoutSegment(id);
+                case EVENT_DEFINITION -> current.eventDefinition(id) == null ? null : current.withoutEventDefinition(id);
+                case CAMPAIGN -> current.campaign(id) == null ? null : current.withoutCampaign(id);
+                default -> throw new IllegalArgumentException("unknown kind " + kind);
+            };
+            if (next == null) return false;
+            site.engine().configuration().replace(next);
+            storage.sites().deleteObject(site.id(), kind, id);
+            return true;
+        }
+    }
+
+    /** Writes a checkpoint of the site's profiles, consistent with its journal position. */
+    public void checkpoint(LiveSite site) {
+        CheckpointStore.Checkpoint cp = site.exclusive(() -> {
+            Map<String, byte[]> profiles = new HashMap<>();
+            int n = 0;
+            for (Profile p : site.engine().profiles()) {
+                String key = p.userId() != null ? "u:" + p.userId()
+                        : p.visitorIds().isEmpty() ? "p:" + (n++) : "v:" + p.visitorIds().getFirst();
+                profiles.put(key, site.engine().codec().encode(p));
+            }
+            return new CheckpointStore.Checkpoint(site.seq(), profiles);
+        });
+        storage.checkpoints().save(site.id(), cp);
+    }
+
+    private void installStored(LiveSite site) {
+        List<Segment> segments = new ArrayList<>();
+        List<EventDefinition> definitions = new ArrayList<>();
+        List<Campaign> campaigns = new ArrayList<>();
+        for (ConfigObject o : storage.sites().objects(site.id(), SEGMENT)) segments.add(SegmentParser.parse(readTree(o.json())));
+        for (ConfigObject o : storage.sites().objects(site.id(), EVENT_DEFINITION)) definitions.add(EventDefinitionParser.parse(readTree(o.json())));
+        for (ConfigObject o : storage.sites().objects(site.id(), CAMPAIGN)) campaigns.add(CampaignParser.parse(readTree(o.json())));
+        site.engine().configuration().replace(ConfigSet.of(segments, definitions, campaigns));
+    }
+
+    private SiteEngine newEngine(SiteRecord r) {
+        return new SiteEngine(SiteSettingsParser.parse(readTree(r.settingsJson())), clock);
+    }
+
+    private void index(LiveSite site) {
+        byId.put(site.id(), site);
+        byKey.put(site.record().key(), site);
+        byWriteKey.put(site.record().writeKey(), site);
+    }
+
+    private static String name(JsonNode body) {
+        JsonNode n = body.get("name");
+        if (n == null || !n.isTextual() || n.asText().isBlank() || n.asText().length() > 200) {
+            throw new ValidationException(ConfigError.of("name", "required", "expected a name of 1-200 characters"));
+        }
+        return n.asText();
+    }
+
+    private ObjectNode settingsOf(JsonNode body) {
+        if (!body.isObject()) throw new ValidationException(ConfigError.of("", "invalid_type", "expected a JSON object"));
+        ObjectNode s = json.createObjectNode();
+        List<ConfigError> errors = new ArrayList<>();
+        body.fields().forEachRemaining(e -> {
+            switch (e.getKey()) {
+                case "name", "id" -> { }
+                case "domains", "timezone", "session_timeout", "spacing" -> s.set(e.getKey(), e.getValue());
+                default -> errors.add(ConfigError.of(e.getKey(), "unknown_field", "unknown field '" + e.getKey() + "'"));
+            }
+        });
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        if (!s.has("timezone")) s.put("timezone", "Asia/Tokyo");
+        return s;
+    }
+
+    private String token() {
+        byte[] b = new byte[18];
+        random.nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored JSON does not parse", e);
+        }
+    }
+}
