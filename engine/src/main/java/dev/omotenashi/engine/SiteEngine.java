@@ -191,6 +191,54 @@ public final class SiteEngine {
         if (profile.userId() != null) byUser.put(profile.userId(), profile);
     }
 
+    /** The ids of the segments the visitor is in now (evaluated on no particular page), sorted. */
+    public List<String> segmentsOf(String visitorId) {
+        Profile profile = byVisitor.get(visitorId);
+        if (profile == null) return List.of();
+        long now = clock.millis();
+        ProfileFacts facts = new ProfileFacts(profile, profile.browser(visitorId), PageInfo.EMPTY, now, days.dayOf(now));
+        List<String> in = new ArrayList<>();
+        configuration.runtime().site().segments().forEach((id, predicate) -> {
+            if (predicate.test(facts)) in.add(id);
+        });
+        in.sort(null);
+        return in;
+    }
+
+    /**
+     * How many people are in a segment now, over every profile in memory (each person once, seen from
+     * their first browser). @throws IllegalArgumentException when the segment does not exist
+     */
+    public long countSegment(String segmentId) {
+        dev.omotenashi.engine.condition.Predicate predicate = configuration.runtime().site().segment(segmentId);
+        if (predicate == null) throw new IllegalArgumentException("no segment " + segmentId);
+        long now = clock.millis();
+        int today = days.dayOf(now);
+        long n = 0;
+        for (Profile p : profiles()) {
+            List<String> ids = p.visitorIds();
+            VisitorState b = ids.isEmpty() ? null : p.browser(ids.getFirst());
+            if (predicate.test(new ProfileFacts(p, b, PageInfo.EMPTY, now, today))) n++;
+        }
+        return n;
+    }
+
+    /**
+     * Forgets a person: their profile leaves memory under every visitor id and the user id. Returns the
+     * visitor ids they had (the server deletes their journal records too), empty when unknown.
+     */
+    public List<String> forget(String userId) {
+        Profile p = byUser.remove(userId);
+        if (p == null) return List.of();
+        for (String v : p.visitorIds()) byVisitor.remove(v, p);
+        return p.visitorIds();
+    }
+
+    /** Today's day number in the site's timezone (for reading scoped counts of a profile). */
+    public int today() {
+        return days.dayOf(clock.millis());
+    }
+
     /** What the decision would be for this visitor on this page now, changing nothing. */
     public Decision explain(String visitorId, Page page) {
         SiteRuntime rt = configuration.runtime();
