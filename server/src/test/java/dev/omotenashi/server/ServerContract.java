@@ -1,0 +1,267 @@
+package dev.omotenashi.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omotenashi.server.store.Storage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server over real HTTP, both doors and the admin API, run against every storage backend (a subclass
+ * per backend gives {@link #storage}).
+ */
+public abstract class ServerContract {
+    @TempDir
+    Path data;
+    protected TestServer server;
+    protected JsonNode site;
+
+    /** Opens the backend under test (a fresh, empty one). */
+    protected abstract Storage storage(Path data);
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(data, this::storage);
+        site = server.createSite("site_alpha");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.close();
+    }
+
+    protected String key() {
+        return site.get("key").asText();
+    }
+
+    protected String view(String visitor, String id, String path) {
+        return """
+                {"site": "%s", "visitor": "%s", "page": {"url": "https://shop.example%s", "title": "t"},
+                 "context": {"mobile": false},
+                 "events": [{"id": "%s", "name": "view"}], "decide": true}""".formatted(key(), visitor, path, id);
+    }
+
+    protected void putCampaign(String id, String json) {
+        TestServer.Reply r = server.admin("PUT", "/api/v1/sites/site_alpha/campaigns/" + id, json);
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+    }
+
+    static final String NUDGE = """
+            {"id": "free-shipping-nudge", "name": "A little more for free shipping", "status": "live",
+             "audience": {"event": "cart", "property": "in_cart_price", "agg": "latest", "op": "between", "value": [4000, 5000]},
+             "pages": {"attr": "page.path", "op": "eq", "value": "/cart"},
+             "creative": {"template": "notice_bar", "content": {"text": "Only {{ 5000 - event.cart.in_cart_price.latest }} yen more for free shipping!"}},
+             "frequency": {"per": "pageview"}}""";
+
+    @Test
+    void theTagsDoorAnswersWithTheActionsOfTheNextEvent() {
+        putCampaign("free-shipping-nudge", NUDGE);
+        String body = """
+                {"site": "%s", "visitor": "v_visitor01", "page": {"url": "https://shop.example/cart"},
+                 "events": [{"id": "e_1", "name": "cart", "properties": {"in_cart_price": 4500}},
+                            {"id": "e_2", "name": "view"}], "decide": true}""".formatted(key());
+        TestServer.Reply r = server.track(body, "Origin", "https://shop.example");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
+        JsonNode answer = r.json();
+        assertThat(answer.get("visitor").asText()).isEqualTo("v_visitor01");
+        assertThat(answer.get("session").asText()).startsWith("s_");
+        assertThat(answer.get("actions")).hasSize(1);
+        assertThat(answer.at("/actions/0/content/text").asText()).isEqualTo("Only 500 yen more for free shipping!");
+        assertThat(answer.at("/actions/0/trigger/on").asText()).isEqualTo("load");
+    }
+
+    @Test
+    void textPlainBodiesAreAcceptedForSendBeacon() {
+        TestServer.Reply r = server.send("POST", "/v1/t", view("v_visitor01", "e_1", "/"), "Content-Type", "text/plain");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aVisitorIdIsMintedWhenTheRequestHasNone() {
+        TestServer.Reply r = server.track("""
+                {"site": "%s", "page": {"url": "https://shop.example/"}, "events": [{"id": "e_1", "name": "view"}]}""".formatted(key()));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("visitor").asText()).startsWith("v_");
+    }
+
+    @Test
+    void aRepeatedEventIdIsAcknowledgedAndNotCountedTwice() {
+        assertThat(server.track(view("v_visitor01", "e_same", "/")).status()).isEqualTo(200);
+        TestServer.Reply again = server.track(view("v_visitor01", "e_same", "/"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(1);
+        JsonNode profile = server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_visitor01", null).json();
+        assertThat(profile.at("/events/view/count_all").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anUnknownSiteKeyIs401AndAForeignOriginIs403() {
+        TestServer.Reply unknown = server.track(view("v_visitor01", "e_1", "/").replace(key(), "pk_nope"));
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.json().at("/error/path").asText()).isEqualTo("site");
+        TestServer.Reply foreign = server.track(view("v_visitor01", "e_1", "/"), "Origin", "https://evil.example");
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.json().at("/error/code").asText()).isEqualTo("origin_not_allowed");
+    }
+
+    @Test
+    void badInputIs400NamingTheFieldAndChangesNothing() {
+        TestServer.Reply r = server.track("""
+                {"site": "%s", "visitor": "v_visitor01", "events": [{"id": "e_1", "name": "view"}, {"id": "e_2", "name": 42}]}""".formatted(key()));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/error/path").asText()).isEqualTo("events[1].name");
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_visitor01", null).status()).isEqualTo(404);
+        assertThat(server.track("{not json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRequestOverTheLimitIs413() {
+        byte[] big = ("{\"site\": \"" + key() + "\", \"pad\": \"" + "x".repeat(600 * 1024) + "\"}").getBytes();
+        TestServer.Reply r = server.sendBytes("POST", "/v1/t", big, "Content-Type", "application/json");
+        assertThat(r.status()).isEqualTo(413);
+    }
+
+    @Test
+    void theSegmentDoorFeedsProfilesWithTheWriteKey() {
+        String writeKey = site.get("write_key").asText();
+        TestServer.Reply identify = server.segment("identify", writeKey, """
+                {"userId": "u_42", "anonymousId": "anon-0001", "traits": {"member_rank": "gold"}, "messageId": "m_1"}""");
+        assertThat(identify.status()).as(identify.body()).isEqualTo(200);
+        assertThat(identify.json().get("success").asBoolean()).isTrue();
+        TestServer.Reply batch = server.segment("batch", writeKey, """
+                {"batch": [{"type": "page", "anonymousId": "anon-0001", "messageId": "m_2", "properties": {"url": "https://shop.example/items/1"}},
+                           {"type": "track", "anonymousId": "anon-0001", "event": "cart", "messageId": "m_3", "properties": {"in_cart_price": 3000}}],
+                 "context": {"userAgent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131 Safari/537.36"}}""");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        JsonNode person = server.admin("GET", "/api/v1/sites/site_alpha/users/u_42", null).json();
+        assertThat(person.at("/traits/member_rank").asText()).isEqualTo("gold");
+        assertThat(person.at("/events/view/count_all").asDouble()).isEqualTo(1.0);
+        assertThat(person.at("/events/cart/count_all").asDouble()).isEqualTo(1.0);
+        assertThat(server.segment("track", "wk_wrong", "{\"anonymousId\": \"a\", \"event\": \"x\"}").status()).isEqualTo(401);
+        TestServer.Reply bad = server.segment("track", writeKey, "{\"anonymousId\": \"anon-0001\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/error/path").asText()).isEqualTo("event");
+    }
+
+    @Test
+    void segmentTimestampsAreCorrectedForClockSkew() {
+        String writeKey = site.get("write_key").asText();
+        // the client's clock is 1 hour ahead: it sent at 11:00 an event of 10:59 by its clock
+        server.segment("track", writeKey, """
+                {"anonymousId": "anon-skew1", "event": "cart", "messageId": "m_skew",
+                 "timestamp": "2030-01-01T10:59:00Z", "sentAt": "2030-01-01T11:00:00Z"}""");
+        TestServer.Reply timeline = server.admin("GET", "/api/v1/sites/site_alpha/profiles/anon-skew1/events", null);
+        long ts = java.time.Instant.parse(timeline.json().at("/events/0/ts").asText()).toEpochMilli();
+        long now = server.app().clock().millis();
+        assertThat(now - ts).isBetween(59_000L, 61_000L + 10_000L);
+    }
+
+    @Test
+    void configurationIsValidatedWithEveryPathAndTakesEffectForTheNextEvent() {
+        TestServer.Reply bad = server.admin("PUT", "/api/v1/sites/site_alpha/campaigns/x", """
+                {"id": "x", "name": "x", "status": "live", "audience": {"attr": "visitor.visits", "op": "gt"},
+                 "creative": {"template": "popup", "content": {"title": "hi"}}, "priority": "high"}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/error/errors")).extracting(e -> e.get("path").asText())
+                .contains("audience.value", "priority");
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/campaigns/x", null).status()).isEqualTo(404);
+
+        putCampaign("welcome", """
+                {"id": "welcome", "name": "Welcome", "status": "live", "audience": {"attr": "visitor.visits", "op": "eq", "value": 1},
+                 "creative": {"template": "popup", "content": {"title": "ようこそ"}}}""");
+        JsonNode first = server.track(view("v_visitor02", "e_1", "/")).json();
+        assertThat(first.at("/actions/0/campaign").asText()).isEqualTo("welcome");
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/campaigns", null).json().get("items")).hasSize(1);
+        assertThat(server.admin("DELETE", "/api/v1/sites/site_alpha/campaigns/welcome", null).status()).isEqualTo(204);
+        assertThat(server.track(view("v_visitor02", "e_2", "/")).json().get("actions")).isEmpty();
+    }
+
+    @Test
+    void segmentCountsCoverEveryProfile() {
+        server.admin("PUT", "/api/v1/sites/site_alpha/segments/carted", """
+                {"id": "carted", "name": "Has a cart", "condition": {"event": "cart", "agg": "count", "op": "gte", "value": 1}}""");
+        for (int i = 0; i < 3; i++) {
+            server.track("""
+                    {"site": "%s", "visitor": "v_counted%d", "events": [{"id": "e_c%d", "name": "cart"}]}""".formatted(key(), i, i));
+        }
+        server.track(view("v_notcarted", "e_v", "/"));
+        JsonNode count = server.admin("GET", "/api/v1/sites/site_alpha/segments/carted/count", null).json();
+        assertThat(count.get("count").asLong()).isEqualTo(3);
+        JsonNode profile = server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_counted0", null).json();
+        assertThat(profile.get("segments")).extracting(JsonNode::asText).containsExactly("carted");
+    }
+
+    @Test
+    void thePreviewSaysWhyEachCampaignWouldNotShow() {
+        putCampaign("free-shipping-nudge", NUDGE);
+        JsonNode preview = server.admin("POST", "/api/v1/sites/site_alpha/decide/preview", """
+                {"profile": {"events": [{"name": "cart", "properties": {"in_cart_price": 3000}}]},
+                 "page": {"url": "https://shop.example/cart"}}""").json();
+        assertThat(preview.at("/campaigns/0/reason").asText()).isEqualTo("audience");
+        JsonNode yes = server.admin("POST", "/api/v1/sites/site_alpha/decide/preview", """
+                {"profile": {"events": [{"name": "cart", "properties": {"in_cart_price": 4200}}]},
+                 "page": {"url": "https://shop.example/cart"}}""").json();
+        assertThat(yes.at("/actions/0/content/text").asText()).isEqualTo("Only 800 yen more for free shipping!");
+        JsonNode page = server.admin("POST", "/api/v1/sites/site_alpha/decide/preview", """
+                {"profile": {"events": [{"name": "cart", "properties": {"in_cart_price": 4200}}]},
+                 "page": {"url": "https://shop.example/"}}""").json();
+        assertThat(page.at("/campaigns/0/reason").asText()).isEqualTo("page");
+    }
+
+    @Test
+    void theTimelineListsEventsNewestFirstInPages() {
+        for (int i = 0; i < 5; i++) server.track(view("v_visitor03", "e_t" + i, "/items/" + i));
+        JsonNode first = server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_visitor03/events?limit=2", null).json();
+        assertThat(first.get("events")).extracting(e -> e.get("id").asText()).containsExactly("e_t4", "e_t3");
+        long before = first.get("next_before").asLong();
+        JsonNode second = server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_visitor03/events?limit=2&before=" + before, null).json();
+        assertThat(second.get("events")).extracting(e -> e.get("id").asText()).containsExactly("e_t2", "e_t1");
+    }
+
+    @Test
+    void forgettingAPersonRemovesProfileAndEvents() {
+        server.track("""
+                {"site": "%s", "visitor": "v_forget01", "user": "u_forget", "events": [{"id": "e_f", "name": "view"}]}""".formatted(key()));
+        assertThat(server.admin("DELETE", "/api/v1/sites/site_alpha/users/u_forget", null).status()).isEqualTo(200);
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/users/u_forget", null).status()).isEqualTo(404);
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_forget01/events", null).json().get("events")).isEmpty();
+    }
+
+    @Test
+    void aRestartRebuildsProfilesFromCheckpointAndJournal() {
+        putCampaign("free-shipping-nudge", NUDGE);
+        for (int i = 0; i < 3; i++) server.track(view("v_restart1", "e_r" + i, "/"));
+        server.app().checkpointAll();
+        server.track(view("v_restart1", "e_r9", "/cart")); // after the checkpoint: only in the journal
+        JsonNode before = server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_restart1", null).json();
+        server.close();
+        server = TestServer.start(data, d -> reopen(d));
+        JsonNode after = server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_restart1", null).json();
+        assertThat(after.at("/events/view/count_all").asDouble()).isEqualTo(4.0);
+        assertThat(after.get("events")).isEqualTo(before.get("events"));
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/campaigns/free-shipping-nudge", null).status()).isEqualTo(200);
+        // the retry of an event acknowledged before the restart is still recognised
+        assertThat(server.track(view("v_restart1", "e_r9", "/cart")).json().get("duplicates").asInt()).isEqualTo(1);
+    }
+
+    /** Opens the same backend again after a restart (same data). */
+    protected abstract Storage reopen(Path data);
+
+    @Test
+    void healthReadyMetricsAndTheOpenApiDocumentAnswer() {
+        assertThat(server.send("GET", "/health", null).status()).isEqualTo(200);
+        assertThat(server.send("GET", "/ready", null).json().get("status").asText()).isEqualTo("ready");
+        server.track(view("v_visitor04", "e_m", "/"));
+        assertThat(server.send("GET", "/metrics", null).body()).contains("omotenashi_events_total");
+        JsonNode doc = server.send("GET", "/api/v1/openapi.json", null).json();
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        assertThat(doc.at("/paths/~1v1~1t/post")).isNotNull();
+        assertThat(doc.get("paths").has("/api/v1/sites/{site}/campaigns/{id}")).isTrue();
+    }
+}
