@@ -6,6 +6,7 @@ import dev.omotenashi.server.http.Auth;
 import dev.omotenashi.server.http.ErrorMapping;
 import dev.omotenashi.server.http.Metrics;
 import dev.omotenashi.server.http.OpsRoutes;
+import dev.omotenashi.server.http.RateLimiter;
 import dev.omotenashi.server.http.Router;
 import dev.omotenashi.server.http.SegmentRoutes;
 import dev.omotenashi.server.http.TrackRoutes;
@@ -47,7 +48,20 @@ public final class App implements AutoCloseable {
      * @param adminToken  the administrators' bearer token
      * @param testClock   whether the clock can be moved through the API (never in production)
      */
-    public record Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock) {}
+    public record Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock,
+                          RateLimits limits) {
+        public Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock) {
+            this(port, data, databaseUrl, adminToken, testClock, RateLimits.DEFAULT);
+        }
+    }
+
+    /**
+     * Requests a second allowed per site and per client address on the tracking doors (bursts of twice
+     * that); 0 disables a limit.
+     */
+    public record RateLimits(double perSite, double perClient) {
+        public static final RateLimits DEFAULT = new RateLimits(50_000, 200);
+    }
 
     private final Storage storage;
     private final Sites sites;
@@ -108,8 +122,10 @@ public final class App implements AutoCloseable {
             });
             ErrorMapping.install(config.routes, json);
             Router r = new Router(config.routes, auth);
-            new TrackRoutes(sites, committer, codec, json, clock, metrics).register(r);
-            new SegmentRoutes(committer, codec, json, clock, metrics).register(r);
+            RateLimiter perSite = new RateLimiter(o.limits().perSite(), 2 * o.limits().perSite(), System::nanoTime);
+            RateLimiter perClient = new RateLimiter(o.limits().perClient(), 2 * o.limits().perClient(), System::nanoTime);
+            new TrackRoutes(sites, committer, codec, json, clock, metrics, perSite, perClient).register(r);
+            new SegmentRoutes(committer, codec, json, clock, metrics, perSite).register(r);
             new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
             new OpsRoutes(storage, metrics, json, testClock).register(r);
             router[0] = r;

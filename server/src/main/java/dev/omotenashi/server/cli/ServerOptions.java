@@ -25,6 +25,12 @@ final class ServerOptions {
     @Option(names = "--config", description = "a properties file: port, data, database_url, admin_token")
     Path config;
 
+    @Option(names = "--rate-limit-site", description = "tracking requests a second per site (default 50000; 0: no limit)")
+    Double rateSite;
+
+    @Option(names = "--rate-limit-client", description = "tracking requests a second per client address (default 200; 0: no limit)")
+    Double rateClient;
+
     @Option(names = "--test-clock", description = "let POST /api/v1/test-clock move the clock forward (never in production)")
     boolean testClock;
 
@@ -50,7 +56,10 @@ final class ServerOptions {
             token = "oa_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
             generatedToken = true;
         }
-        return new App.Options(p, d, db, token, testClock);
+        App.RateLimits limits = new App.RateLimits(
+                rateSite != null ? rateSite : Double.parseDouble(file.getProperty("rate_limit_site", env("OMOTENASHI_RATE_LIMIT_SITE", "50000"))),
+                rateClient != null ? rateClient : Double.parseDouble(file.getProperty("rate_limit_client", env("OMOTENASHI_RATE_LIMIT_CLIENT", "200"))));
+        return new App.Options(p, d, db, token, testClock, limits);
     }
 
     private static String env(String name, String dflt) {

@@ -45,13 +45,16 @@ public final class SegmentRoutes {
     private final ObjectMapper json;
     private final Clock clock;
     private final Metrics metrics;
+    private final RateLimiter perSite;
 
-    public SegmentRoutes(GroupCommitter committer, JournalCodec codec, ObjectMapper json, Clock clock, Metrics metrics) {
+    public SegmentRoutes(GroupCommitter committer, JournalCodec codec, ObjectMapper json, Clock clock, Metrics metrics,
+                         RateLimiter perSite) {
         this.committer = committer;
         this.codec = codec;
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
+        this.perSite = perSite;
     }
 
     public void register(Router r) {
@@ -100,6 +103,7 @@ public final class SegmentRoutes {
     /** Applies every message (all valid: nothing is applied when one is not), then waits until all are durable. */
     private void apply(Context ctx, List<TrackRequest> requests, long receivedAt) {
         LiveSite site = ctx.attribute(Auth.SITE_ATTRIBUTE);
+        TrackRoutes.limit(perSite, site.id(), ctx);
         List<LiveSite.Tracked> tracked = new ArrayList<>(requests.size());
         for (TrackRequest r : requests) {
             if (r.events().isEmpty() && r.user() == null) continue; // a group call: nothing to keep yet

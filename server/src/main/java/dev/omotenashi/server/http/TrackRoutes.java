@@ -39,14 +39,19 @@ public final class TrackRoutes {
     private final ObjectMapper json;
     private final Clock clock;
     private final Metrics metrics;
+    private final RateLimiter perSite;
+    private final RateLimiter perClient;
 
-    public TrackRoutes(Sites sites, GroupCommitter committer, JournalCodec codec, ObjectMapper json, Clock clock, Metrics metrics) {
+    public TrackRoutes(Sites sites, GroupCommitter committer, JournalCodec codec, ObjectMapper json, Clock clock, Metrics metrics,
+                       RateLimiter perSite, RateLimiter perClient) {
         this.sites = sites;
         this.committer = committer;
         this.codec = codec;
         this.json = json;
         this.clock = clock;
         this.metrics = metrics;
+        this.perSite = perSite;
+        this.perClient = perClient;
     }
 
     public void register(Router r) {
@@ -56,10 +61,12 @@ public final class TrackRoutes {
 
     void track(Context ctx) {
         long receivedAt = clock.millis();
+        limit(perClient, "ip:" + ctx.ip(), ctx);
         JsonNode body = Bodies.json(ctx, json, MAX_BODY);
         ParsedTrack parsed = TrackRequestParser.parse(body, receivedAt, () -> Ids.visitor(receivedAt), ctx.header("User-Agent"));
         LiveSite site = sites.byKey(parsed.site());
         if (site == null) throw new ApiException(401, "unknown_site", "unknown site key", "site");
+        limit(perSite, site.id(), ctx);
         String origin = ctx.header("Origin");
         if (origin != null) {
             if (!allowed(origin, site.record().domains())) {
@@ -93,6 +100,15 @@ public final class TrackRoutes {
         o.set("content", a.content());
         o.set("trigger", a.trigger());
         return o;
+    }
+
+    /** 429 with Retry-After when the key has used its rate. */
+    static void limit(RateLimiter limiter, String key, Context ctx) {
+        long wait = limiter.acquire(key);
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new ApiException(429, "rate_limited", "too many requests; retry after " + wait + " s");
+        }
     }
 
     /** Waits until the journal holds the request; 503 when it could not be made durable (the client retries). */
