@@ -32,7 +32,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on storage opened by {@code storage} (called once), with the test clock on. */
     public static TestServer start(Path data, Function<Path, Storage> storage) {
-        App.Options o = new App.Options(0, data, null, ADMIN, true);
+        return start(data, storage, App.RateLimits.DEFAULT);
+    }
+
+    /** A server with the given rate limits (0: none). */
+    public static TestServer start(Path data, Function<Path, Storage> storage, App.RateLimits limits) {
+        App.Options o = new App.Options(0, data, null, ADMIN, true, limits);
         return new TestServer(App.start(o, storage.apply(data)));
     }
 
