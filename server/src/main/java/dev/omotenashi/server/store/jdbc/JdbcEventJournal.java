@@ -1,0 +1,257 @@
+package dev.omotenashi.server.store.jdbc;
+
+import dev.omotenashi.server.store.EventJournal;
+import dev.omotenashi.server.store.JournalRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The journal in table {@code journal}, keyed by (site, seq) and indexed by (site, visitor, seq); event ids
+ * in {@code event_ids} (site, event_id) → seq, written in the same transaction as the records.
+ *
+ * <p><b>An event id already known</b> when a batch is appended is a server bug (the server asks
+ * {@link #knownEventIds} first), but the request was acknowledged or is about to be: the record is kept whole
+ * and only the id's row is skipped, so the id keeps pointing at its first record. A warning is logged where
+ * the driver reports per-row counts (SQLite; PostgreSQL's rewritten batches do not).
+ *
+ * <p><b>{@link #lastSeq} never goes back</b>: {@link #deleteVisitor} first records the site's highest seq in
+ * {@code journal_floor}, so deleting the person whose records were the newest cannot make the server hand out
+ * a seq that a checkpoint already claims to cover.
+ *
+ * <p>Thread-safe: every method is one transaction of the {@link Database}.
+ */
+public final class JdbcEventJournal implements EventJournal {
+    private static final Logger log = LoggerFactory.getLogger(JdbcEventJournal.class);
+    /** Rows per JDBC batch sent: bounds the driver's buffers when a batch has many thousand records. */
+    private static final int SEND_EVERY = 1_000;
+    /** Ids per {@code IN (…)} query: far below both dialects' limits on bound parameters. */
+    static final int IN_CHUNK = 500;
+    private static final String RECORD_COLUMNS = "site, seq, visitor, user_id, event_ids, received_at, request";
+
+    private final Database db;
+
+    public JdbcEventJournal(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A (site, seq) that is already stored is a caller bug: SQLite rejects the whole batch; PostgreSQL,
+     * whose day partitions cannot enforce uniqueness across days, does not check it.
+     */
+    @Override
+    public void append(List<JournalRecord> batch) {
+        Objects.requireNonNull(batch, "batch");
+        if (batch.isEmpty()) return;
+        db.beforeAppend(batch);
+        int skipped = db.write(c -> {
+            try (PreparedStatement records = c.prepareStatement(
+                    "INSERT INTO journal (" + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement ids = c.prepareStatement(
+                         "INSERT INTO event_ids (site, event_id, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                int pendingRecords = 0;
+                int pendingIds = 0;
+                int notInserted = 0;
+                for (JournalRecord r : batch) {
+                    records.setString(1, r.site());
+                    records.setLong(2, r.seq());
+                    records.setString(3, r.visitor());
+                    if (r.user() == null) records.setNull(4, Types.VARCHAR);
+                    else records.setString(4, r.user());
+                    records.setString(5, Json.strings(r.eventIds()));
+                    records.setLong(6, r.receivedAt());
+                    records.setString(7, r.request());
+                    records.addBatch();
+                    if (++pendingRecords == SEND_EVERY) {
+                        records.executeBatch();
+                        pendingRecords = 0;
+                    }
+                    for (String id : r.eventIds()) {
+                        ids.setString(1, r.site());
+                        ids.setString(2, id);
+                        ids.setLong(3, r.seq());
+                        ids.addBatch();
+                        if (++pendingIds == SEND_EVERY) {
+                            notInserted += zeros(ids.executeBatch());
+                            pendingIds = 0;
+                        }
+                    }
+                }
+                if (pendingRecords > 0) records.executeBatch();
+                if (pendingIds > 0) notInserted += zeros(ids.executeBatch());
+                return notInserted;
+            }
+        });
+        if (skipped > 0) {
+            log.warn("{} event id(s) of an appended batch were already journaled; the records were kept", skipped);
+        }
+    }
+
+    private static int zeros(int[] counts) {
+        int n = 0;
+        for (int count : counts) if (count == 0) n++;
+        return n;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Rows are streamed: one connection (and, on SQLite, one read snapshot) is held until the sink has seen
+     * the last record. The sink runs on the calling thread; an exception it throws ends the replay and is
+     * rethrown.
+     */
+    @Override
+    public void replay(String site, long afterSeq, Consumer<JournalRecord> sink) {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(sink, "sink");
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + RECORD_COLUMNS + " FROM journal WHERE site = ? AND seq > ? ORDER BY seq")) {
+                ps.setFetchSize(SEND_EVERY);
+                ps.setString(1, site);
+                ps.setLong(2, afterSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) sink.accept(record(rs));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** @throws IllegalArgumentException when limit is negative */
+    @Override
+    public List<JournalRecord> byVisitor(String site, String visitor, long beforeSeq, int limit) {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(visitor, "visitor");
+        if (limit < 0) throw new IllegalArgumentException("limit must not be negative: " + limit);
+        if (limit == 0) return List.of();
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM journal"
+                    + " WHERE site = ? AND visitor = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+                ps.setString(1, site);
+                ps.setString(2, visitor);
+                ps.setLong(3, beforeSeq);
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<JournalRecord> records = new ArrayList<>();
+                    while (rs.next()) records.add(record(rs));
+                    return records;
+                }
+            }
+        });
+    }
+
+    /** {@inheritDoc} Records deleted by {@link #deleteVisitor} still count: the answer never decreases. */
+    @Override
+    public long lastSeq(String site) {
+        Objects.requireNonNull(site, "site");
+        return db.read(c -> Math.max(maxSeq(c, site), longOrZero(c, "SELECT seq FROM journal_floor WHERE site = ?", site)));
+    }
+
+    @Override
+    public Set<String> knownEventIds(String site, Collection<String> eventIds) {
+        Objects.requireNonNull(site, "site");
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(eventIds));
+        if (distinct.isEmpty()) return Set.of();
+        return db.read(c -> {
+            Set<String> known = new HashSet<>();
+            for (int from = 0; from < distinct.size(); from += IN_CHUNK) {
+                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_CHUNK));
+                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT event_id FROM event_ids WHERE site = ? AND event_id IN (" + marks + ")")) {
+                    ps.setString(1, site);
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 2, chunk.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) known.add(rs.getString(1));
+                    }
+                }
+            }
+            return known;
+        });
+    }
+
+    /** {@inheritDoc} The ids of the deleted records' events are forgotten with them. */
+    @Override
+    public int deleteVisitor(String site, String visitor) {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(visitor, "visitor");
+        return db.write(c -> {
+            long floor = maxSeq(c, site);
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT seq, event_ids FROM journal WHERE site = ? AND visitor = ?");
+                 PreparedStatement forget = c.prepareStatement(
+                         "DELETE FROM event_ids WHERE site = ? AND event_id = ? AND seq = ?")) {
+                select.setString(1, site);
+                select.setString(2, visitor);
+                int pending = 0;
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        for (String id : Json.strings(rs.getString(2))) {
+                            forget.setString(1, site);
+                            forget.setString(2, id);
+                            forget.setLong(3, seq); // an id another record owns (a duplicate) stays
+                            forget.addBatch();
+                            if (++pending == SEND_EVERY) {
+                                forget.executeBatch();
+                                pending = 0;
+                            }
+                        }
+                    }
+                }
+                if (pending > 0) forget.executeBatch();
+            }
+            int deleted;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM journal WHERE site = ? AND visitor = ?")) {
+                ps.setString(1, site);
+                ps.setString(2, visitor);
+                deleted = ps.executeUpdate();
+            }
+            if (deleted > 0) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_floor (site, seq) VALUES (?, ?)"
+                        + " ON CONFLICT (site) DO UPDATE SET seq = CASE WHEN excluded.seq > journal_floor.seq"
+                        + " THEN excluded.seq ELSE journal_floor.seq END")) {
+                    ps.setString(1, site);
+                    ps.setLong(2, floor);
+                    ps.executeUpdate();
+                }
+            }
+            return deleted;
+        });
+    }
+
+    private static long maxSeq(Connection c, String site) throws SQLException {
+        return longOrZero(c, "SELECT max(seq) FROM journal WHERE site = ?", site);
+    }
+
+    private static long longOrZero(Connection c, String sql, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, site);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0; // getLong of SQL NULL (max of no rows) is 0
+            }
+        }
+    }
+
+    private static JournalRecord record(ResultSet rs) throws SQLException {
+        return new JournalRecord(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                Json.strings(rs.getString(5)), rs.getLong(6), rs.getString(7));
+    }
+}

@@ -1,0 +1,200 @@
+package dev.omotenashi.server.store.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.omotenashi.server.store.StoreException;
+import dev.omotenashi.server.store.jdbc.Database;
+import dev.omotenashi.server.store.jdbc.SqlWork;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One SQLite file with SQLite's concurrency model made explicit: one writer connection, used by one thread
+ * at a time under a lock, and a small pool of read-only connections. In WAL mode readers never wait for the
+ * writer and the writer never waits for readers; the lock only orders this process's writes, which SQLite
+ * would serialise anyway.
+ *
+ * <p>Write transactions are {@code BEGIN IMMEDIATE … COMMIT} issued by hand on a connection left in JDBC
+ * auto-commit mode: sqlite-jdbc's own non-auto-commit mode begins the next transaction as soon as one commits,
+ * which in immediate mode would hold the file's write lock between transactions and shut out other processes
+ * (the CLI, a backup) for the life of the server.
+ */
+final class SqliteDatabase implements Database {
+    /** How long a statement waits for another process's lock before failing with SQLITE_BUSY. */
+    static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final HikariDataSource readers;
+    private volatile boolean closed;
+
+    SqliteDatabase(Path file, int readConnections) {
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            this.writer = writerConfig().createConnection(url);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            SQLiteDataSource readOnly = new SQLiteDataSource(readerConfig());
+            readOnly.setUrl(url);
+            HikariConfig pool = new HikariConfig();
+            pool.setDataSource(readOnly);
+            pool.setPoolName("omotenashi-sqlite-read");
+            pool.setReadOnly(true); // the pool sets the flag on each connection; sqlite-jdbc refuses to change it
+            pool.setMaximumPoolSize(readConnections);
+            pool.setConnectionTimeout(BUSY_TIMEOUT_MS);
+            this.readers = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            closeQuietly(writer);
+            throw new StoreException("cannot open SQLite readers of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The writer's settings. {@code synchronous=FULL} syncs the WAL on every commit, so an append that
+     * returned survives power loss (as far as the disk honours fsync); NORMAL, SQLite's usual WAL choice, may
+     * lose the last commits then, which would break the promise of a 2xx.
+     */
+    static SQLiteConfig writerConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        // Keep the WAL file from staying at its high-water mark after a big checkpoint save.
+        config.setJournalSizeLimit(64 * 1024 * 1024);
+        return config;
+    }
+
+    private static SQLiteConfig readerConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true); // a write through a reader would bypass the write lock
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    @Override
+    public <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            return inTransaction(writer, "BEGIN IMMEDIATE", work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        ensureOpen();
+        try (Connection c = readers.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("SQLite read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T readSnapshot(SqlWork<T> work) {
+        ensureOpen();
+        try (Connection c = readers.getConnection()) {
+            // A deferred transaction takes its WAL snapshot at the first read and keeps it to the end.
+            return inTransaction(c, "BEGIN", work);
+        } catch (SQLException e) {
+            throw new StoreException("SQLite read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T inTransaction(Connection c, String begin, SqlWork<T> work) {
+        try (Statement s = c.createStatement()) {
+            s.execute(begin);
+            T result;
+            try {
+                result = work.run(c);
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(s, e);
+                throw e;
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("SQLite transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(Statement s, Throwable cause) {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // Some errors (SQLITE_FULL, SQLITE_IOERR …) make SQLite roll back by itself; nothing is left to undo.
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public boolean isUniqueViolation(SQLException e) {
+        return e instanceof SQLiteException se
+                && (se.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                || se.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+    }
+
+    @Override
+    public boolean healthy() {
+        if (closed) return false;
+        try {
+            return read(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A pragma's value as the writer connection sees it (tests check the durability settings). */
+    String writerPragma(String name) {
+        return write(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock(); // wait for the write in flight
+        try {
+            if (closed) return;
+            closed = true;
+            readers.close();
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new StoreException("SQLite storage " + url + " is closed");
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing after a failure: the first error is the one reported
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.omotenashi.server.store.sqlite;
+
+import dev.omotenashi.server.store.JournalRecord;
+import dev.omotenashi.server.store.Storage;
+import dev.omotenashi.server.store.StorageContract;
+import dev.omotenashi.server.store.StoreException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The storage contract on SQLite, plus what only the embedded backend promises. */
+class SqliteStorageTest extends StorageContract {
+    @TempDir
+    Path temp;
+    private Path dataDir;
+
+    @Override
+    protected void prepare() {
+        dataDir = temp.resolve("data"); // does not exist yet: open creates it
+    }
+
+    @Override
+    protected Storage openStorage() {
+        return SqliteStorage.open(dataDir);
+    }
+
+    @Override
+    protected void discard() {
+        // @TempDir removes the folder
+    }
+
+    @Test
+    void theDatabaseIsOneFileInTheDataFolder() {
+        assertThat(Files.isRegularFile(dataDir.resolve(SqliteStorage.FILE_NAME))).isTrue();
+    }
+
+    @Test
+    void theWriterSyncsEveryCommitOfAWriteAheadLog() {
+        SqliteStorage sqlite = (SqliteStorage) storage;
+        assertThat(sqlite.writerPragma("journal_mode")).isEqualToIgnoringCase("wal");
+        assertThat(sqlite.writerPragma("synchronous")).isEqualTo("2"); // FULL
+        assertThat(sqlite.writerPragma("foreign_keys")).isEqualTo("1");
+        assertThat(Integer.parseInt(sqlite.writerPragma("busy_timeout"))).isPositive();
+    }
+
+    @Test
+    void readsDoNotWaitForAWriterHoldingTheDatabase() throws Exception {
+        storage.sites().putSite(site("shop"));
+        storage.journal().append(List.of(record("shop", 1, "v", "e1")));
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteStorage.FILE_NAME));
+             Statement s = other.createStatement()) {
+            // Another writer (a second process, say) holds the strongest lock SQLite has, mid-transaction.
+            // Without WAL this would make every read below wait out the busy timeout and fail.
+            s.execute("BEGIN EXCLUSIVE");
+            s.execute("INSERT INTO journal (site, seq, visitor, event_ids, received_at, request)"
+                    + " VALUES ('shop', 2, 'v', '[]', 0, '{}')");
+
+            assertThat(storage.sites().site("shop")).isPresent();
+            assertThat(replay("shop", 0)).extracting(JournalRecord::seq).containsExactly(1L); // not the uncommitted 2
+            assertThat(storage.journal().knownEventIds("shop", List.of("e1"))).containsExactly("e1");
+            assertThat(storage.checkpoints().load("shop")).isEmpty();
+            assertThat(storage.healthy()).isTrue();
+            s.execute("ROLLBACK");
+        }
+    }
+
+    @Test
+    void aBatchWithAnAlreadyStoredSeqStoresNothing() {
+        storage.journal().append(List.of(record("shop", 1, "v", "e1")));
+
+        assertThatThrownBy(() -> storage.journal().append(List.of(record("shop", 2, "v", "e2"), record("shop", 1, "w", "e3"))))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(replay("shop", 0)).extracting(JournalRecord::seq).containsExactly(1L);
+        assertThat(storage.journal().knownEventIds("shop", List.of("e2", "e3"))).isEmpty();
+        storage.journal().append(List.of(record("shop", 2, "v", "e2"))); // the writer is usable afterwards
+        assertThat(storage.journal().lastSeq("shop")).isEqualTo(2);
+    }
+}
