@@ -66,7 +66,7 @@ public final class OpsRoutes {
         ObjectNode schemes = doc.putObject("components").putObject("securitySchemes");
         schemes.putObject("bearer").put("type", "http").put("scheme", "bearer");
         schemes.putObject("writeKey").put("type", "http").put("scheme", "basic");
-        ObjectNode error = doc.with("components").putObject("schemas").putObject("Error");
+        ObjectNode error = doc.withObjectProperty("components").putObject("schemas").putObject("Error");
         error.put("type", "object");
         error.putObject("properties").putObject("error").put("type", "object")
                 .putObject("properties").<ObjectNode>set("code", json.createObjectNode().put("type", "string"))
@@ -74,7 +74,7 @@ public final class OpsRoutes {
                 .set("path", json.createObjectNode().put("type", "string"));
         ObjectNode paths = doc.putObject("paths");
         for (Router.Route route : r.routes()) {
-            ObjectNode op = paths.with(route.path()).putObject(route.method().name().toLowerCase(Locale.ROOT));
+            ObjectNode op = paths.withObjectProperty(route.path()).putObject(route.method().name().toLowerCase(Locale.ROOT));
             op.put("operationId", route.method().name().toLowerCase(Locale.ROOT) + route.path().replaceAll("[^A-Za-z0-9]+", "_"));
             ArrayNode params = op.putArray("parameters");
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(route.path());

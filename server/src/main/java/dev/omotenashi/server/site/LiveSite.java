@@ -117,6 +117,16 @@ public final class LiveSite {
         }
     }
 
+    /** Learns a record's event ids without applying it (records a checkpoint already covers). */
+    void remember(JournalRecord rec) {
+        lock.lock();
+        try {
+            rec.eventIds().forEach(recent::add);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void seq(long at) {
         lock.lock();
         try {

@@ -47,6 +47,9 @@ public final class Sites {
     /** The configuration kinds the admin API manages, as stored. */
     public static final String SEGMENT = "segment", EVENT_DEFINITION = "event_definition", CAMPAIGN = "campaign";
 
+    /** Journal records read back at start-up for de-duplication, beyond those replayed. */
+    private static final long RECENT_RECORDS = 50_000;
+
     private final Storage storage;
     private final Clock clock;
     private final JournalCodec codec;
@@ -77,9 +80,16 @@ public final class Sites {
                 site.seq(from);
             }
             long[] replayed = {0};
-            storage.journal().replay(r.id(), from, rec -> {
-                site.replay(rec, codec);
-                replayed[0]++;
+            long covered = from;
+            // the records the checkpoint covers still teach de-duplication the latest event ids
+            long tail = Math.max(0, Math.min(from, storage.journal().lastSeq(r.id()) - RECENT_RECORDS));
+            storage.journal().replay(r.id(), tail, rec -> {
+                if (rec.seq() <= covered) {
+                    site.remember(rec);
+                } else {
+                    site.replay(rec, codec);
+                    replayed[0]++;
+                }
             });
             index(site);
             log.info("site {} loaded: checkpoint at {}, {} journal records replayed in {} ms", r.id(), from, replayed[0],
