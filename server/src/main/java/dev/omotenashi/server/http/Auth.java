@@ -71,10 +71,18 @@ public final class Auth {
         return h.substring(7).trim();
     }
 
+    /**
+     * The site of a Segment call: HTTP Basic with the write key as user name, or — as Segment's newer
+     * libraries send it — a {@code writeKey} field in the body.
+     */
     private LiveSite writeKeySite(Context ctx) {
         String h = ctx.header("Authorization");
         if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw ApiException.unauthorized("missing HTTP Basic credentials (the site's write key as user name)");
+            String key = bodyWriteKey(ctx);
+            if (key == null) throw ApiException.unauthorized("missing HTTP Basic credentials (the site's write key as user name)");
+            LiveSite site = sites.byWriteKey(key);
+            if (site == null) throw ApiException.unauthorized("unknown write key");
+            return site;
         }
         String decoded;
         try {
@@ -87,6 +95,26 @@ public final class Auth {
         LiveSite site = sites.byWriteKey(key);
         if (site == null) throw ApiException.unauthorized("unknown write key");
         return site;
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
+    /** The top-level {@code writeKey} of a JSON body, read by streaming (the body is parsed again later). */
+    private static String bodyWriteKey(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0 || body.length > 512 * 1024) return null;
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return null;
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                if ("writeKey".equals(field) && t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) return p.getText();
+                p.skipChildren();
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return null;
     }
 
     public static byte[] sha256(String s) {
