@@ -16,6 +16,10 @@ public interface EventJournal {
      * Appends records in one transaction and returns only when it is durable (committed and synced). The
      * server calls this from one writer thread with batches gathered from many requests (group commit).
      *
+     * <p>An event id the site already journaled (the server filters with {@link #knownEventIds} first, so
+     * this is a bug) does not fail the batch: the record is kept whole, because its request was or is about
+     * to be acknowledged, and the id keeps pointing at its first record.
+     *
      * @throws StoreException when the batch could not be committed; then none of it is stored
      */
     void append(List<JournalRecord> batch);
@@ -26,12 +30,18 @@ public interface EventJournal {
     /** The latest records of one visitor of a site with {@code seq < beforeSeq}, newest first (the timeline). */
     List<JournalRecord> byVisitor(String site, String visitor, long beforeSeq, int limit);
 
-    /** The highest sequence number stored for the site, 0 when none. */
+    /**
+     * The highest sequence number stored for the site, 0 when none. Records deleted by
+     * {@link #deleteVisitor} still count: the answer never decreases, so seqs are never handed out twice.
+     */
     long lastSeq(String site);
 
     /** Which of these event ids are already journaled for the site (de-duplication of retries). */
     Set<String> knownEventIds(String site, Collection<String> eventIds);
 
-    /** Forgets every record of a visitor (a person's deletion). Returns how many records went. */
+    /**
+     * Forgets every record of a visitor and the event ids they carried (a person's deletion). Returns how many
+     * records went.
+     */
     int deleteVisitor(String site, String visitor);
 }

@@ -12,10 +12,17 @@ public interface SiteStore {
 
     Optional<SiteRecord> site(String id);
 
-    /** Creates or replaces a site (by id). Keys are unique across sites. */
+    /**
+     * Creates or replaces a site (by id). Keys are unique across sites.
+     *
+     * @throws DuplicateKeyException when another site has this key or write key; nothing changes
+     */
     void putSite(SiteRecord site);
 
-    /** Deletes a site with its configuration objects; false when it did not exist. */
+    /**
+     * Deletes a site with everything stored under its id, in one transaction: its configuration objects,
+     * journal records, event ids and checkpoint. False when the site did not exist.
+     */
     boolean deleteSite(String id);
 
     /** The objects of one kind of a site, by id. */
@@ -23,7 +30,11 @@ public interface SiteStore {
 
     Optional<ConfigObject> object(String site, String kind, String id);
 
-    /** Creates or replaces an object. */
+    /**
+     * Creates or replaces an object.
+     *
+     * @throws StoreException when the object's site does not exist
+     */
     void putObject(ConfigObject object);
 
     /** False when it did not exist. */

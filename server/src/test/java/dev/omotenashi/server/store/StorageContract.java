@@ -47,6 +47,9 @@ public abstract class StorageContract {
     /** Removes this test's place; every storage opened on it is closed by then. */
     protected abstract void discard() throws Exception;
 
+    /** How many rows a table of this test's storage holds, counted from outside it. */
+    protected abstract long rowsIn(String table) throws Exception;
+
     @BeforeEach
     final void setUp() throws Exception {
         prepare();
@@ -430,6 +433,19 @@ public abstract class StorageContract {
         assertThat(checkpoints.load("a")).isEmpty();
         assertThat(checkpoints.load("b")).isPresent();
         checkpoints.delete("a"); // nothing left to delete
+    }
+
+    @Test
+    void replacedAndDeletedCheckpointsLeaveNoRowsBehind() throws Exception {
+        CheckpointStore checkpoints = storage.checkpoints();
+        for (int g = 1; g <= 3; g++) checkpoints.save("shop", checkpointOfGeneration(g, 2_500));
+        checkpoints.save("other", checkpointOfGeneration(1, 10));
+        assertThat(rowsIn("checkpoint_profiles")).isEqualTo(2_510);
+        assertThat(rowsIn("checkpoints")).isEqualTo(2);
+
+        checkpoints.delete("shop");
+        assertThat(rowsIn("checkpoint_profiles")).isEqualTo(10);
+        assertThat(rowsIn("checkpoints")).isEqualTo(1);
     }
 
     @Test

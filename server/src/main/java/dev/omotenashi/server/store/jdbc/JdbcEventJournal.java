@@ -29,9 +29,9 @@ import java.util.function.Consumer;
  * and only the id's row is skipped, so the id keeps pointing at its first record. A warning is logged where
  * the driver reports per-row counts (SQLite; PostgreSQL's rewritten batches do not).
  *
- * <p><b>{@link #lastSeq} never goes back</b>: {@link #deleteVisitor} first records the site's highest seq in
+ * <p><b>{@link #lastSeq} never goes back</b>: {@link #deleteVisitor} records the highest seq it deleted in
  * {@code journal_floor}, so deleting the person whose records were the newest cannot make the server hand out
- * a seq that a checkpoint already claims to cover.
+ * a seq again (one a checkpoint may already claim to cover).
  *
  * <p>Thread-safe: every method is one transaction of the {@link Database}.
  */
@@ -193,17 +193,22 @@ public final class JdbcEventJournal implements EventJournal {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(visitor, "visitor");
         return db.write(c -> {
-            long floor = maxSeq(c, site);
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT seq, event_ids FROM journal WHERE site = ? AND visitor = ?");
+            // One statement decides which records go, so a record committed meanwhile either goes with its
+            // event ids or stays with them.
+            int deleted = 0;
+            long newest = 0;
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM journal WHERE site = ? AND visitor = ? RETURNING seq, event_ids");
                  PreparedStatement forget = c.prepareStatement(
                          "DELETE FROM event_ids WHERE site = ? AND event_id = ? AND seq = ?")) {
-                select.setString(1, site);
-                select.setString(2, visitor);
+                delete.setString(1, site);
+                delete.setString(2, visitor);
                 int pending = 0;
-                try (ResultSet rs = select.executeQuery()) {
+                try (ResultSet rs = delete.executeQuery()) {
                     while (rs.next()) {
+                        deleted++;
                         long seq = rs.getLong(1);
+                        newest = Math.max(newest, seq);
                         for (String id : Json.strings(rs.getString(2))) {
                             forget.setString(1, site);
                             forget.setString(2, id);
@@ -218,18 +223,12 @@ public final class JdbcEventJournal implements EventJournal {
                 }
                 if (pending > 0) forget.executeBatch();
             }
-            int deleted;
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM journal WHERE site = ? AND visitor = ?")) {
-                ps.setString(1, site);
-                ps.setString(2, visitor);
-                deleted = ps.executeUpdate();
-            }
             if (deleted > 0) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_floor (site, seq) VALUES (?, ?)"
                         + " ON CONFLICT (site) DO UPDATE SET seq = CASE WHEN excluded.seq > journal_floor.seq"
                         + " THEN excluded.seq ELSE journal_floor.seq END")) {
                     ps.setString(1, site);
-                    ps.setLong(2, floor);
+                    ps.setLong(2, newest);
                     ps.executeUpdate();
                 }
             }
