@@ -16,6 +16,7 @@ import dev.omotenashi.server.site.LiveSite;
 import dev.omotenashi.server.site.Sites;
 import dev.omotenashi.server.store.ConfigObject;
 import dev.omotenashi.server.store.Storage;
+import dev.omotenashi.server.store.postgres.PostgresStorage;
 
 import dev.omotenashi.server.store.sqlite.SqliteStorage;
 import io.javalin.Javalin;
@@ -85,7 +86,7 @@ public final class App implements AutoCloseable {
 
     public static App start(Options o) {
         Storage storage = o.databaseUrl() != null && !o.databaseUrl().isBlank()
-                ? postgres(o.databaseUrl()) : SqliteStorage.open(o.data());
+                ? PostgresStorage.open(o.databaseUrl()) : SqliteStorage.open(o.data());
         try {
             return start(o, storage);
         } catch (RuntimeException e) {
@@ -93,8 +94,6 @@ public final class App implements AutoCloseable {
             throw e;
         }
     }
-
-    private static Storage postgres(String url) { throw new IllegalStateException("TEMP"); }
 
     static App start(Options o, Storage storage) {
         ObjectMapper json = new ObjectMapper();
