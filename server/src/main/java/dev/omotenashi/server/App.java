@@ -2,6 +2,7 @@ package dev.omotenashi.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omotenashi.server.http.AdminRoutes;
+import dev.omotenashi.server.http.BenchRoutes;
 import dev.omotenashi.server.http.Auth;
 import dev.omotenashi.server.http.ErrorMapping;
 import dev.omotenashi.server.http.Metrics;
@@ -50,9 +51,13 @@ public final class App implements AutoCloseable {
      * @param testClock   whether the clock can be moved through the API (never in production)
      */
     public record Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock,
-                          RateLimits limits) {
+                          RateLimits limits, boolean benchEndpoints) {
         public Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock) {
-            this(port, data, databaseUrl, adminToken, testClock, RateLimits.DEFAULT);
+            this(port, data, databaseUrl, adminToken, testClock, RateLimits.DEFAULT, false);
+        }
+
+        public Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock, RateLimits limits) {
+            this(port, data, databaseUrl, adminToken, testClock, limits, false);
         }
     }
 
@@ -129,6 +134,7 @@ public final class App implements AutoCloseable {
             new SegmentRoutes(committer, codec, json, clock, metrics, perSite).register(r);
             new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
             new OpsRoutes(storage, metrics, json, testClock).register(r);
+            if (o.benchEndpoints()) new BenchRoutes(json).register(r);
             router[0] = r;
         });
         http.start();

@@ -31,6 +31,10 @@ final class ServerOptions {
     @Option(names = "--rate-limit-client", description = "tracking requests a second per client address (default 200; 0: no limit)")
     Double rateClient;
 
+    @Option(names = "--bench-endpoints", hidden = true,
+            description = "serve POST /bench/noop, the HTTP stack's ceiling for the load benchmark")
+    boolean benchEndpoints;
+
     @Option(names = "--test-clock", description = "let POST /api/v1/test-clock move the clock forward (never in production)")
     boolean testClock;
 
@@ -59,7 +63,7 @@ final class ServerOptions {
         App.RateLimits limits = new App.RateLimits(
                 rateSite != null ? rateSite : Double.parseDouble(file.getProperty("rate_limit_site", env("OMOTENASHI_RATE_LIMIT_SITE", "50000"))),
                 rateClient != null ? rateClient : Double.parseDouble(file.getProperty("rate_limit_client", env("OMOTENASHI_RATE_LIMIT_CLIENT", "200"))));
-        return new App.Options(p, d, db, token, testClock, limits);
+        return new App.Options(p, d, db, token, testClock, limits, benchEndpoints);
     }
 
     private static String env(String name, String dflt) {
