@@ -19,7 +19,7 @@ public final class BenchRoutes {
         r.post("/bench/noop", Router.Access.PUBLIC, ctx -> {
             TrackRequestParser.parse(Bodies.json(ctx, json, TrackRoutes.MAX_BODY), System.currentTimeMillis(),
                     () -> "v_benchvisitor", ctx.header("User-Agent"));
-            ctx.contentType("application/json").result("{\\"visitor\\":\\"v_benchvisitor\\",\\"actions\\":[]}");
+            ctx.contentType("application/json").result("{\"visitor\":\"v_benchvisitor\",\"actions\":[]}");
         });
     }
 }
