@@ -17,8 +17,8 @@ final class Bodies {
      * @throws ApiException 413 over {@code limit} bytes, 400 when not JSON or empty
      */
     static JsonNode json(Context ctx, ObjectMapper json, int limit) {
-        long declared = ctx.contentLength();
-        if (declared > limit) throw new ApiException(413, "too_large", "the request is larger than " + limit + " bytes", "");
+        // The body is read (up to the server's hard cap, config.http.maxRequestSize) before a 413, so the
+        // client that is still sending receives the answer instead of a reset connection.
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > limit) throw new ApiException(413, "too_large", "the request is larger than " + limit + " bytes", "");
         if (bytes.length == 0) throw ApiException.badRequest("", "the body is empty; expected a JSON object");
