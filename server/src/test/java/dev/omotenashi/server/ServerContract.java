@@ -250,6 +250,23 @@ public abstract class ServerContract {
         assertThat(server.track(view("v_restart1", "e_r9", "/cart")).json().get("duplicates").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void changingASitesSettingsKeepsItsProfilesAndConfiguration() {
+        putCampaign("free-shipping-nudge", NUDGE);
+        server.track(view("v_patched1", "e_p1", "/"));
+        TestServer.Reply patched = server.admin("PATCH", "/api/v1/sites/site_alpha", """
+                {"name": "Renamed shop", "session_timeout": 600}""");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().get("name").asText()).isEqualTo("Renamed shop");
+        assertThat(patched.json().get("session_timeout").asLong()).isEqualTo(600);
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_patched1", null).status()).isEqualTo(200);
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/campaigns/free-shipping-nudge", null).status()).isEqualTo(200);
+        TestServer.Reply bad = server.admin("PATCH", "/api/v1/sites/site_alpha", "{\"timezone\": \"Mars/Base\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/error/path").asText()).isEqualTo("timezone");
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha", null).json().get("timezone").asText()).isEqualTo("Asia/Tokyo");
+    }
+
     /** Opens the same backend again after a restart (same data). */
     protected abstract Storage reopen(Path data);
 

@@ -29,7 +29,7 @@ public final class LiveSite {
     private static final int RECENT_IDS = 200_000;
 
     private volatile SiteRecord record;
-    private final SiteEngine engine;
+    private volatile SiteEngine engine;
     private final ReentrantLock lock = new ReentrantLock();
     private final RecentIds recent = new RecentIds(RECENT_IDS);
     private long seq;
@@ -141,6 +141,19 @@ public final class LiveSite {
         lock.lock();
         try {
             return seq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the engine (new settings): profiles and configuration move over while no request is
+     * applied, so requests waiting on the lock continue on the new engine and nothing is lost.
+     */
+    void replaceEngine(java.util.function.Function<SiteEngine, SiteEngine> next) {
+        lock.lock();
+        try {
+            engine = next.apply(engine);
         } finally {
             lock.unlock();
         }

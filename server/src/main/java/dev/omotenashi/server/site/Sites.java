@@ -155,16 +155,12 @@ public final class Sites {
             storage.sites().putSite(r);
             if (!parsed.equals(site.engine().settings())) {
                 // the engine's settings are fixed at construction: move profiles and configuration to a new one
-                LiveSite moved = site.exclusive(() -> {
+                site.replaceEngine(previous -> {
                     SiteEngine next = newEngine(r);
-                    next.configuration().replace(site.engine().configuration().current());
-                    for (Profile p : site.engine().profiles()) next.load(next.codec().decode(site.engine().codec().encode(p)));
-                    LiveSite ls = new LiveSite(r, next);
-                    ls.seq(site.seq());
-                    return ls;
+                    next.configuration().replace(previous.configuration().current());
+                    for (Profile p : previous.profiles()) next.load(next.codec().decode(previous.codec().encode(p)));
+                    return next;
                 });
-                index(moved);
-                return moved;
             }
             site.record(r);
             return site;
