@@ -143,7 +143,7 @@ public final class SiteEngine {
             facts.at(now, today, null);
             long at = now;
             Decision d = decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
-                    armKey(profile, request.visitor()), () -> Ids.next(Ids.ACTION, at, random));
+                    armKey(profile, request.visitor()), () -> Ids.next(Ids.ACTION, at, random), false);
             actions = d.actions();
             for (Action a : actions) {
                 apply(rt, profile, browser, page, request.context(), facts, deliveredEvent(a, now), recorded, derived);

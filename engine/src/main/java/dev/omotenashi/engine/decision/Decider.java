@@ -58,16 +58,32 @@ public final class Decider {
     public Decision decide(List<CampaignPlan> campaigns, Profile profile, VisitorState browser, Facts facts,
                            long now, int today, SiteSettings.Spacing spacing, String visitorKey,
                            Supplier<String> actionIds) {
-        List<Outcome> outcomes = new ArrayList<>(campaigns.size());
-        List<Action> actions = new ArrayList<>();
+        return decide(campaigns, profile, browser, facts, now, today, spacing, visitorKey, actionIds, true);
+    }
+
+    /**
+     * Decides; with {@code explain} false (the hot path) only the actions are computed: no outcome is
+     * recorded for campaigns that are not delivered, the cheap rules are checked before the audience, and
+     * nothing is evaluated at all while site spacing holds. The actions are the same either way.
+     */
+    public Decision decide(List<CampaignPlan> campaigns, Profile profile, VisitorState browser, Facts facts,
+                           long now, int today, SiteSettings.Spacing spacing, String visitorKey,
+                           Supplier<String> actionIds, boolean explain) {
         boolean spaced = spacingAllows(profile, spacing, now);
+        if (!spaced && !explain) return EMPTY;
+        List<Outcome> outcomes = explain ? new ArrayList<>(campaigns.size()) : List.of();
+        List<Action> actions = new ArrayList<>(2);
         boolean modalTaken = false;
         Set<String> templatesTaken = new HashSet<>();
 
         for (CampaignPlan c : campaigns) {
-            Reason reason = eligibility(c, profile, browser, facts, now, today);
-            if (reason != null) {
-                outcomes.add(Outcome.suppressed(c.id(), null, reason, detail(reason, c)));
+            if (explain) {
+                Reason reason = eligibility(c, profile, browser, facts, now, today);
+                if (reason != null) {
+                    outcomes.add(Outcome.suppressed(c.id(), null, reason, detail(reason, c)));
+                    continue;
+                }
+            } else if (!eligibleFast(c, profile, browser, facts, now, today)) {
                 continue;
             }
             CampaignHistory history = profile.campaign(c.id());
@@ -87,8 +103,10 @@ public final class Decider {
             }
             boolean slotTaken = variant.modal() ? modalTaken : templatesTaken.contains(variant.template());
             if (slotTaken) {
-                outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.PRIORITY,
-                        variant.modal() ? "another modal action has higher priority" : "another " + variant.template() + " has higher priority"));
+                if (explain) {
+                    outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.PRIORITY,
+                            variant.modal() ? "another modal action has higher priority" : "another " + variant.template() + " has higher priority"));
+                }
                 continue;
             }
             ObjectNode content;
@@ -100,8 +118,10 @@ public final class Decider {
                     rendered = withItems(rendered.get(), profile, now);
                 }
                 if (rendered.isEmpty()) {
-                    outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.CONTENT,
-                            "a placeholder has no value for this visitor (or nothing to recommend)"));
+                    if (explain) {
+                        outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.CONTENT,
+                                "a placeholder has no value for this visitor (or nothing to recommend)"));
+                    }
                     continue;
                 }
                 content = rendered.get();
@@ -109,9 +129,17 @@ public final class Decider {
             if (variant.modal()) modalTaken = true;
             else templatesTaken.add(variant.template());
             actions.add(new Action(actionIds.get(), c.id(), variant.id(), control, variant.template(), content, c.trigger().deepCopy()));
-            outcomes.add(new Outcome(c.id(), true, control, variant.id(), null, null));
+            if (explain) outcomes.add(new Outcome(c.id(), true, control, variant.id(), null, null));
         }
         return new Decision(actions, outcomes);
+    }
+
+    private static final Decision EMPTY = new Decision(List.of(), List.of());
+
+    /** Whether every rule lets the campaign through, cheapest rules first (the audience is the dearest). */
+    private static boolean eligibleFast(CampaignPlan c, Profile p, VisitorState b, Facts facts, long now, int today) {
+        return c.live() && c.schedule().test(now) && c.pages().test(facts) && frequencyAllows(c, p, b, today)
+                && !stopped(c, p, b, today) && c.audience().test(facts);
     }
 
     /** The first rule that keeps the campaign from this visitor on this page, or null when none does. */
