@@ -65,24 +65,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Reply send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body(), r);
-        } catch (IOException e) {
-            throw new AssertionError(method + " " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
     }
 
     public Reply sendBytes(String method, String path, byte[] body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    private Reply exchange(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).method(method, body);
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
