@@ -12,13 +12,13 @@ import dev.omotenashi.engine.config.CompiledSite;
 import dev.omotenashi.engine.config.ConfigSet;
 import dev.omotenashi.engine.config.SiteSettings;
 import dev.omotenashi.engine.decision.CampaignPlan;
+import dev.omotenashi.engine.decision.ScheduleCheck;
 import dev.omotenashi.engine.eventdef.EventDefinitionParser;
 import dev.omotenashi.engine.profile.AggregateKey;
 import dev.omotenashi.engine.profile.AggregatePlan;
 import dev.omotenashi.engine.render.CreativeRenderer;
 import dev.omotenashi.engine.segment.SegmentParser;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,7 +127,7 @@ public final class SiteConfiguration {
         var schedule = c.schedule();
         var stop = c.stop();
         return new CampaignPlan(c.id(), c.live(),
-                schedule == null ? now -> true : now -> schedule.isOpen(Instant.ofEpochMilli(now), zone),
+                schedule == null ? now -> true : new ScheduleCheck(schedule, zone),
                 cc.audience(), cc.pages(),
                 new CampaignPlan.Frequency(CampaignPlan.Frequency.Per.valueOf(c.frequency().per().name()), c.frequency().max()),
                 new CampaignPlan.Stop(stop.afterShows(), stop.afterCloses(), stop.afterClicks(), stop.afterGoal(),

@@ -20,10 +20,21 @@ import java.util.Optional;
  */
 public record CampaignPlan(String id, boolean live, java.util.function.LongPredicate schedule, Predicate audience,
                            Predicate pages, Frequency frequency, Stop stop, int controlPercent, List<VariantPlan> variants,
-                           ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits) {
+                           ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits,
+                           List<Integer> weights) {
+
+    /** A plan; {@code weights} are derived from the variants. */
+    public CampaignPlan(String id, boolean live, java.util.function.LongPredicate schedule, Predicate audience,
+                        Predicate pages, Frequency frequency, Stop stop, int controlPercent, List<VariantPlan> variants,
+                        ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits) {
+        this(id, live, schedule, audience, pages, frequency, stop, controlPercent, variants, trigger, goal, priority,
+                surveyTraits, null);
+    }
+
 
     public CampaignPlan {
         variants = List.copyOf(variants);
+        weights = variants.stream().map(VariantPlan::weight).toList();
         surveyTraits = Map.copyOf(surveyTraits);
         if (variants.isEmpty()) throw new IllegalArgumentException("a campaign has at least one variant");
     }
@@ -55,7 +66,4 @@ public record CampaignPlan(String id, boolean live, java.util.function.LongPredi
         Optional<ObjectNode> render(Facts facts);
     }
 
-    public List<Integer> weights() {
-        return variants.stream().map(VariantPlan::weight).toList();
-    }
 }

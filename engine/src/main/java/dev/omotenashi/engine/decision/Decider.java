@@ -16,10 +16,8 @@ import dev.omotenashi.engine.recommend.Recommender;
 import dev.omotenashi.engine.render.Html;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +72,7 @@ public final class Decider {
         List<Outcome> outcomes = explain ? new ArrayList<>(campaigns.size()) : List.of();
         List<Action> actions = new ArrayList<>(2);
         boolean modalTaken = false;
-        Set<String> templatesTaken = new HashSet<>();
+        List<String> templatesTaken = new ArrayList<>(4); // a handful at most: a list beats a hash set
 
         for (CampaignPlan c : campaigns) {
             if (explain) {
@@ -138,8 +136,9 @@ public final class Decider {
 
     /** Whether every rule lets the campaign through, cheapest rules first (the audience is the dearest). */
     private static boolean eligibleFast(CampaignPlan c, Profile p, VisitorState b, Facts facts, long now, int today) {
-        return c.live() && c.schedule().test(now) && c.pages().test(facts) && frequencyAllows(c, p, b, today)
-                && !stopped(c, p, b, today) && c.audience().test(facts);
+        if (!c.live() || !c.schedule().test(now) || !c.pages().test(facts)) return false;
+        CampaignHistory h = p.campaign(c.id());
+        return frequencyAllows(c, h, b, today) && !stopped(c, h, today) && c.audience().test(facts);
     }
 
     /** The first rule that keeps the campaign from this visitor on this page, or null when none does. */
@@ -154,6 +153,12 @@ public final class Decider {
     }
 
     private static boolean frequencyAllows(CampaignPlan c, Profile p, VisitorState b, int today) {
+        return frequencyAllows(c, p.campaign(c.id()), b, today);
+    }
+
+    /** Frequency caps count exposures: what was reported shown, or control when its trigger fired. */
+    private static boolean frequencyAllows(CampaignPlan c, CampaignHistory h, VisitorState b, int today) {
+        if (h == null) return true;
         CampaignPlan.Frequency f = c.frequency();
         Scope scope = switch (f.per()) {
             case PAGEVIEW -> null;
@@ -162,22 +167,27 @@ public final class Decider {
             case DAY -> Scope.TODAY;
         };
         if (scope == null) return true;
-        long exposures = p.actionCount(c.id(), Metric.SHOWN, scope, b, today)
-                + p.actionCount(c.id(), Metric.CONTROL, scope, b, today);
+        int serial = b == null ? -1 : b.serial();
+        long exposures = h.count(Metric.SHOWN, scope, serial, today) + h.count(Metric.CONTROL, scope, serial, today);
         return exposures < f.max();
     }
 
     private static boolean stopped(CampaignPlan c, Profile p, VisitorState b, int today) {
-        CampaignPlan.Stop s = c.stop();
-        Scope scope = s.daily() ? Scope.TODAY : Scope.ALL;
-        if (reached(p, c, Metric.SHOWN, scope, b, today, s.afterShows())) return true;
-        if (reached(p, c, Metric.CLOSED, scope, b, today, s.afterCloses())) return true;
-        if (reached(p, c, Metric.CLICKED, scope, b, today, s.afterClicks())) return true;
-        return s.afterGoal() && p.actionCount(c.id(), Metric.GOAL, scope, b, today) > 0;
+        return stopped(c, p.campaign(c.id()), today);
     }
 
-    private static boolean reached(Profile p, CampaignPlan c, Metric m, Scope scope, VisitorState b, int today, Integer limit) {
-        return limit != null && p.actionCount(c.id(), m, scope, b, today) >= limit;
+    private static boolean stopped(CampaignPlan c, CampaignHistory h, int today) {
+        if (h == null) return false;
+        CampaignPlan.Stop s = c.stop();
+        Scope scope = s.daily() ? Scope.TODAY : Scope.ALL;
+        if (reached(h, Metric.SHOWN, scope, today, s.afterShows())) return true;
+        if (reached(h, Metric.CLOSED, scope, today, s.afterCloses())) return true;
+        if (reached(h, Metric.CLICKED, scope, today, s.afterClicks())) return true;
+        return s.afterGoal() && h.count(Metric.GOAL, scope, -1, today) > 0;
+    }
+
+    private static boolean reached(CampaignHistory h, Metric m, Scope scope, int today, Integer limit) {
+        return limit != null && h.count(m, scope, -1, today) >= limit;
     }
 
     private static boolean spacingAllows(Profile p, SiteSettings.Spacing spacing, long now) {
