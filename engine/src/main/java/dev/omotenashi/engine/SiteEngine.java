@@ -149,7 +149,7 @@ public final class SiteEngine {
                 apply(rt, profile, browser, page, request.context(), facts, deliveredEvent(a, now), recorded, derived);
             }
         }
-        return new TrackResult(request.visitor(), browser.sessionId(), browser.sessionStart(), actions, recorded, derived);
+        return new TrackResult(request.visitor(), browser, actions, recorded, derived);
     }
 
     /** The profile of a visitor (the person's, when identified), or null when never seen. */
@@ -312,15 +312,18 @@ public final class SiteEngine {
         boolean view = VIEW.equals(name);
         CampaignSource campaign = view ? CampaignSource.of(page) : CampaignSource.EMPTY;
         if (b.serial() < 0 || at - b.lastEventAt() > settings.sessionTimeout().toMillis()
-                || (view && campaign.startsNewSessionFrom(CampaignSource.fromArray(b.campaignParameters())))) {
+                || (view && !campaign.isEmpty() && campaign.startsNewSessionFrom(CampaignSource.fromArray(b.campaignParameters())))) {
             startSession(p, b, at, page, context, view ? campaign : CampaignSource.of(page));
         }
-        ObjectNode props = view ? withPage(e.properties(), page) : e.properties();
-        Event event = props == e.properties() ? e : new Event(e.id(), name, at, props);
+        // A view's page fields (url, path, host, title, referrer) read as its properties, without copying
+        // them in: conditions, aggregates and derived events see them, the journal keeps the page once.
+        ObjectNode props = e.properties();
+        PageInfo pageFields = view ? page : null;
+        Event event = name == e.name() ? e : new Event(e.id(), name, at, props);
         int day = days.dayOf(at);
-        p.recordEvent(b, name, at, day, props, rt.plan());
+        p.recordEvent(b, name, at, day, props, view ? page::field : null, rt.plan());
         recorded.add(event);
-        facts.at(at, day, props);
+        facts.at(at, day, props, pageFields);
 
         Metric metric = Metric.ofActionEvent(name);
         if (metric != null) {
@@ -331,10 +334,12 @@ public final class SiteEngine {
             String item = items.recordView(props, at);
             if (item != null) p.recordItemView(item);
         }
+        ObjectNode derivedProps = null;
         for (DerivedEvent d : rt.derivedFrom(name)) {
             if (!d.where().test(facts)) continue;
-            p.recordEvent(b, d.name(), at, day, props, rt.plan());
-            derived.add(new Event(e.id() + "~" + d.name(), d.name(), at, props));
+            if (derivedProps == null) derivedProps = view ? withPage(props, page) : props;
+            p.recordEvent(b, d.name(), at, day, derivedProps, rt.plan());
+            derived.add(new Event(e.id() + "~" + d.name(), d.name(), at, derivedProps));
             attributeGoals(rt, p, b, d.name(), facts, at, day, derived, e.id());
         }
         attributeGoals(rt, p, b, name, facts, at, day, derived, e.id());
@@ -348,7 +353,7 @@ public final class SiteEngine {
         p.startSession(b, at, source, device, paths.intern(page.path()), referrerHost, campaign.toArray());
     }
 
-    /** A view event carries its page, so {@code where} clauses and timelines can read {@code path} etc. */
+    /** A copy of a view's properties with its page fields in, for the events derived from it. */
     private static ObjectNode withPage(ObjectNode props, PageInfo page) {
         if (page.url() == null || props.has("path")) return props;
         ObjectNode p = props.deepCopy();

@@ -23,6 +23,7 @@ public final class ProfileFacts implements Facts {
     private long now;
     private int today;
     private JsonNode eventProperties;
+    private PageInfo eventPage;
 
     public ProfileFacts(Profile profile, VisitorState browser, PageInfo page, long now, int today) {
         this.profile = profile;
@@ -34,9 +35,18 @@ public final class ProfileFacts implements Facts {
 
     /** Points the facts at an event being applied (its properties, its time); null properties clear it. */
     public ProfileFacts at(long now, int today, JsonNode eventProperties) {
+        return at(now, today, eventProperties, null);
+    }
+
+    /**
+     * As {@link #at(long, int, JsonNode)}, for a {@code view}: its page's fields ({@link PageInfo#field})
+     * read as properties the event does not carry.
+     */
+    public ProfileFacts at(long now, int today, JsonNode eventProperties, PageInfo viewPage) {
         this.now = now;
         this.today = today;
         this.eventProperties = eventProperties;
+        this.eventPage = viewPage;
         return this;
     }
 
@@ -87,7 +97,8 @@ public final class ProfileFacts implements Facts {
 
     @Override
     public Object eventProperty(String dottedPath) {
-        return eventProperties == null ? null : Props.value(Props.get(eventProperties, dottedPath));
+        Object v = eventProperties == null ? null : Props.value(Props.get(eventProperties, dottedPath));
+        return v == null && eventPage != null ? eventPage.field(dottedPath) : v;
     }
 
     @Override

@@ -283,6 +283,15 @@ public final class Profile {
      * @param day   the event's day number in the site's timezone
      */
     public void recordEvent(VisitorState b, String name, long at, int day, JsonNode properties, AggregatePlan plan) {
+        recordEvent(b, name, at, day, properties, null, plan);
+    }
+
+    /**
+     * As {@link #recordEvent(VisitorState, String, long, int, JsonNode, AggregatePlan)}, with values for
+     * properties the event does not carry ({@code fallback}: a view's page fields); null for none.
+     */
+    public void recordEvent(VisitorState b, String name, long at, int day, JsonNode properties,
+                            java.util.function.Function<String, Object> fallback, AggregatePlan plan) {
         if (firstSeen == Long.MIN_VALUE || at < firstSeen) firstSeen = at;
         if (at > lastEventAt) lastEventAt = at;
         if (at > b.lastEventAt) b.lastEventAt = at;
@@ -299,6 +308,7 @@ public final class Profile {
         c.add(at, day, b.serial, 1);
         for (AggregatePlan.Spec spec : plan.forEvent(name)) {
             Object value = spec.property() == null ? Boolean.TRUE : Props.value(Props.get(properties, spec.property()));
+            if (value == null && fallback != null && spec.property() != null) value = fallback.apply(spec.property());
             if (value == null) continue;
             seriesFor(spec).add(value, at, day, b.serial);
         }

@@ -85,7 +85,11 @@ public final class VisitorState {
 
     /** A stable id of the current session, derived (not stored) from the browser and the session start. */
     public String sessionId() {
-        return "s_" + Long.toString(sessionStart, 36) + Integer.toString(visitorId.hashCode() & 0x7fffffff, 36)
-                + "_" + serial;
+        return sessionId(visitorId, sessionStart, serial);
+    }
+
+    /** The session id of a browser's session that started at {@code start} with that serial. */
+    public static String sessionId(String visitorId, long start, int serial) {
+        return "s_" + Long.toString(start, 36) + Integer.toString(visitorId.hashCode() & 0x7fffffff, 36) + "_" + serial;
     }
 }

@@ -61,6 +61,21 @@ public record PageInfo(String url, String path, String host, Map<String, String>
         return split(url).host;
     }
 
+    /**
+     * The page field a {@code view} event reads as a property when it does not carry one of that name:
+     * {@code url}, {@code path}, {@code host}, {@code title}, {@code referrer}; null for any other name.
+     */
+    public Object field(String name) {
+        return switch (name) {
+            case "url" -> url;
+            case "path" -> path;
+            case "host" -> host;
+            case "title" -> title;
+            case "referrer" -> referrer;
+            default -> null;
+        };
+    }
+
     /** The first value of a query parameter, or null. */
     public String queryParameter(String name) {
         return query.get(name);
