@@ -20,9 +20,9 @@ import java.util.Objects;
  * {@link Verdict#NO_DIFFERENCE}; before the horizon {@link Verdict#LIKELY_WIN} when the lift is positive with
  * p &lt; {@link DecisionRules#likelyWinP()}, else {@link Verdict#COLLECTING}.
  *
- * <p>The test uses the pooled standard error (exact under the null of equal rates) and the interval does
- * not, so at the edge of significance they can disagree; with equal arms the pooled error is never the
- * smaller, so a win's interval excludes 0. Immutable and thread-safe.
+ * <p>The test uses the pooled standard error (the score test of equal rates) and the interval is a score
+ * interval of the difference, so right at the edge of significance they can disagree by a hair; the
+ * verdict follows the test. Immutable and thread-safe.
  */
 public final class FixedHorizonAnalysis {
     private final DecisionRules rules;

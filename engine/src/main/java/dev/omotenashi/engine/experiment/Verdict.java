@@ -7,8 +7,9 @@ package dev.omotenashi.engine.experiment;
 public enum Verdict {
     /** Not enough data yet, or nothing to say yet. */
     COLLECTING("collecting"),
-    /** Ahead of control with some evidence (two-sided p below 0.2, about a 90% posterior chance of being
-     *  better), but not significant: an indication, not a decision. */
+    /** Ahead of control with some evidence (a two-sided p below {@link DecisionRules#likelyWinP()}: at
+     *  0.2, about a 90% posterior chance of being better), but not significant: an indication, not a
+     *  decision, and it may come and go. */
     LIKELY_WIN("likely_win"),
     /** Significantly better than control at the rules' alpha. */
     WIN("win"),
