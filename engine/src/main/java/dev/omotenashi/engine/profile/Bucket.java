@@ -11,9 +11,17 @@ public final class Bucket {
     double sum;
     double min = Double.NaN;
     double max = Double.NaN;
+    /*
+     * first and latest: a number is kept in the primitive field and the object field holds NUMBER, so a
+     * numeric value (the usual case: prices, totals) costs no boxed Double per bucket. Read them through
+     * firstValue() / latestValue().
+     */
+    private static final Object NUMBER = new Object();
     Object first;
+    double firstNumber;
     long firstAt = Long.MIN_VALUE;
     Object latest;
+    double latestNumber;
     long latestAt = Long.MIN_VALUE;
     TopValues values;   // null unless the values aggregate is kept
 
@@ -31,11 +39,11 @@ public final class Bucket {
             if (numericCount == 1 || v > max) max = v;
         }
         if (first == null || at < firstAt) {
-            first = value;
+            setFirst(value);
             firstAt = at;
         }
         if (latest == null || at >= latestAt) {
-            latest = value;
+            setLatest(value);
             latestAt = at;
         }
         if (values != null) values.add(value, 1);
@@ -52,11 +60,11 @@ public final class Bucket {
             numericCount += o.numericCount;
         }
         if (o.first != null && (first == null || o.firstAt < firstAt)) {
-            first = o.first;
+            setFirst(o.firstValue());
             firstAt = o.firstAt;
         }
         if (o.latest != null && (latest == null || o.latestAt >= latestAt)) {
-            latest = o.latest;
+            setLatest(o.latestValue());
             latestAt = o.latestAt;
         }
         if (o.values != null) {
@@ -79,12 +87,38 @@ public final class Bucket {
             case MIN -> numericCount == 0 ? null : min;
             case MAX -> numericCount == 0 ? null : max;
             case AVG -> numericCount == 0 ? null : sum / numericCount;
-            case FIRST -> first;
-            case LATEST -> latest;
+            case FIRST -> firstValue();
+            case LATEST -> latestValue();
             case FIRST_AT -> first == null ? null : firstAt;
             case LATEST_AT -> latest == null ? null : latestAt;
             case VALUES -> values == null ? null : values.list();
         };
+    }
+
+    Object firstValue() {
+        return first == NUMBER ? (Object) firstNumber : first;
+    }
+
+    Object latestValue() {
+        return latest == NUMBER ? (Object) latestNumber : latest;
+    }
+
+    void setFirst(Object value) {
+        if (value instanceof Double d) {
+            first = NUMBER;
+            firstNumber = d;
+        } else {
+            first = value;
+        }
+    }
+
+    void setLatest(Object value) {
+        if (value instanceof Double d) {
+            latest = NUMBER;
+            latestNumber = d;
+        } else {
+            latest = value;
+        }
     }
 
     static Object empty(Agg agg) {

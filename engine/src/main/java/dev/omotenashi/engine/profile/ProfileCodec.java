@@ -228,9 +228,9 @@ public final class ProfileCodec {
         out.writeDouble(b.sum);
         out.writeDouble(b.min);
         out.writeDouble(b.max);
-        writeValue(out, b.first);
+        writeValue(out, b.firstValue());
         out.writeLong(b.firstAt);
-        writeValue(out, b.latest);
+        writeValue(out, b.latestValue());
         out.writeLong(b.latestAt);
         out.writeBoolean(b.values != null);
         if (b.values != null) {
@@ -250,9 +250,9 @@ public final class ProfileCodec {
         b.sum = in.readDouble();
         b.min = in.readDouble();
         b.max = in.readDouble();
-        b.first = readValue(in);
+        b.setFirst(readValue(in));
         b.firstAt = in.readLong();
-        b.latest = readValue(in);
+        b.setLatest(readValue(in));
         b.latestAt = in.readLong();
         if (in.readBoolean()) {
             b.values = new TopValues();

@@ -38,7 +38,8 @@ public record PageInfo(String url, String path, String host, Map<String, String>
 
     public PageInfo {
         if (path == null || path.isEmpty()) path = "/";
-        query = query == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        // most pages carry no query: share the empty map instead of copying one per request
+        query = query == null || query.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(query));
         if (referrer != null && referrer.isEmpty()) referrer = null;
     }
 
