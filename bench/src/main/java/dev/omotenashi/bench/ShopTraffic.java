@@ -48,7 +48,7 @@ import java.util.TreeMap;
  *       {@code search}, {@code buy}, {@code signup_complete}, {@code brochure_request}, {@code identify}.</li>
  *   <li><b>Time.</b> A few seconds to a minute between a visitor's events; 2% of page views come after 31 to
  *       45 minutes of silence (a new session of the same browser). With the default options, 2 million
- *       of the visitor's requests span about three days.</li>
+ *       of the visitor's requests span about a week.</li>
  *   <li><b>Action reports.</b> The generator runs the tag against an engine with the full configuration
  *       ({@link DemoShop#fullConfig()}), asking for a decision on every page view as the tag does, and
  *       reports what was delivered the way a browser would (see {@link #reportActions}): exposures when
@@ -203,7 +203,7 @@ final class ShopTraffic {
     private long orders;
     private final TreeMap<String, Integer> byCampaign = new TreeMap<>();
 
-    private ShopTraffic(Options options) {
+    private ShopTraffic(Options options, SiteConfig config) {
         this.options = options;
         this.random = new SplittableRandom(options.seed());
         this.visitorCdf = zipfCdf(options.visitors(), options.zipf());
@@ -238,12 +238,17 @@ final class ShopTraffic {
                     .put("url", DemoShop.ORIGIN + "/items/" + i)
                     .put("image", DemoShop.ORIGIN + "/img/" + i + ".jpg");
         }
-        this.tag = DemoShop.engine(clock, DemoShop.fullConfig());
+        this.tag = DemoShop.engine(clock, config);
     }
 
-    /** Generates {@link Options#requests} requests. */
+    /** Generates the traffic of a site with the full configuration ({@link DemoShop#fullConfig()}). */
     static Traffic generate(Options options) {
-        return new ShopTraffic(options).run();
+        return generate(options, DemoShop.fullConfig());
+    }
+
+    /** Generates the traffic of a site with the given configuration (what it delivers decides what is reported). */
+    static Traffic generate(Options options, SiteConfig config) {
+        return new ShopTraffic(options, config).run();
     }
 
     // ---- the simulation ------------------------------------------------------------------------------
