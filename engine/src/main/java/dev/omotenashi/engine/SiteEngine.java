@@ -68,7 +68,9 @@ public final class SiteEngine {
     private final Map<String, Profile> byUser = new ConcurrentHashMap<>();
 
     public SiteEngine(SiteSettings settings, Clock clock) {
-        this(settings, clock, DeviceClassifier.shared(), new java.security.SecureRandom());
+        // action ids need to be unique, not secret: a thread-local generator costs nanoseconds where
+        // SecureRandom takes a lock and a system call
+        this(settings, clock, DeviceClassifier.shared(), () -> java.util.concurrent.ThreadLocalRandom.current().nextLong());
     }
 
     /** With a given device classifier and random source (ids), for tests and benchmarks. */
