@@ -211,7 +211,7 @@ for backend in $BACKENDS; do
   curl -s "localhost:$PORT/metrics" >"$OUT/$backend-metrics.txt"
   "$JAVA_HOME/bin/jcmd" "$server_pid" GC.heap_info >"$OUT/$backend-heap.txt" 2>&1 || true
   cleanup
-  awk '/Pause/ { sub(/ms$/, "", $NF); n++; t += $NF; if ($NF > m) m = $NF } END { printf "  GC pauses over the whole run: %d, total %.0f ms, longest %.1f ms (log: gc-'$backend'.log)\n", n, t, m }' \
+  awk '/Pause/ { sub(/ms$/, "", $NF); n++; t += $NF; if ($NF + 0 > m) m = $NF + 0 } END { printf "  GC pauses over the whole run: %d, total %.0f ms, longest %.1f ms (log: gc-'$backend'.log)\n", n, t, m }' \
     "$OUT/gc-$backend.log" | tee -a "$summary"
 done
 say "full outputs: $OUT"

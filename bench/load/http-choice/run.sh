@@ -15,7 +15,7 @@ PORT=${PORT:-18090}
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNS=${WRK_CONNS:-128}
 SECONDS_MAX=${SECONDS_MAX:-30}
-RATE=${RATE:-20000}
+RATE=${RATE:-10000}
 OUT=${OUT:-/tmp/omotenashi-http-choice-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 summary="$OUT/summary.txt"
@@ -39,6 +39,14 @@ quiet() {
   say "  WARNING: machine not quiet; measuring anyway"
 }
 
+snap() { read -r _ u n s i w q sq st _ < /proc/stat; B=$((u + n + s + q + sq + st)); T=$((B + i + w)); P=$(awk '{ print $14 + $15 }' "/proc/$pid/stat"); }
+acct() { # after snap and a load generator timed into $1: cores used by machine, server, generator, others
+  local b0=$B t0=$T p0=$P
+  snap
+  awk -v b=$((B - b0)) -v t=$((T - t0)) -v p=$((P - p0)) -v n="$(nproc)" -v g="$(cat "$1")" 'BEGIN { split(g, x, " ");
+    s = t / n / 100; printf "cpu_cores machine=%.2f server=%.2f loadgen=%.2f others=%.2f", b / t * n, p / t * n, (x[1] + x[2]) / s, b / t * n - p / t * n - (x[1] + x[2]) / s }'
+}
+
 say "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk -t$WRK_THREADS -c$WRK_CONNS; $(nproc) cores"
 for stack in $STACKS; do
   case $stack in
@@ -54,15 +62,19 @@ for stack in $STACKS; do
   for _ in $(seq 1 100); do grep -q listening "$OUT/$stack.log" && break; sleep 0.2; done
   wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d10s -s "$load/track.lua" "http://127.0.0.1:$PORT/bench/noop" -- pk_choice "w$stack" >/dev/null
   s0=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${SECONDS_MAX}s" --latency -s "$load/track.lua" "http://127.0.0.1:$PORT/bench/noop" -- pk_choice "m$stack" >"$OUT/$stack-max.txt" 2>&1
+  snap
+  /usr/bin/time -f "%U %S" -o "$OUT/$stack-max.cpu" wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${SECONDS_MAX}s" --latency -s "$load/track.lua" "http://127.0.0.1:$PORT/bench/noop" -- pk_choice "m$stack" >"$OUT/$stack-max.txt" 2>&1
   s1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+  a=$(acct "$OUT/$stack-max.cpu")
   r=$(grep '^RESULT' "$OUT/$stack-max.txt")
   req=$(sed -n 's/.*RESULT requests=\([0-9]*\).*/\1/p' "$OUT/$stack-max.txt")
-  say "$stack max: ${r#RESULT } server_cpu_us_per_req=$(( (s1 - s0) * 10000 / req )) rss_mb=$(( $(awk '/VmRSS/ { print $2 }' "/proc/$pid/status") / 1024 ))"
-  "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m "$load/RateLoad.java" --url "http://127.0.0.1:$PORT/bench/noop" \
+  say "$stack max: ${r#RESULT } server_cpu_us_per_req=$(( (s1 - s0) * 10000 / req )) rss_mb=$(( $(awk '/VmRSS/ { print $2 }' "/proc/$pid/status") / 1024 )) $a"
+  quiet
+  snap
+  /usr/bin/time -f "%U %S" -o "$OUT/$stack-rate.cpu" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m "$load/RateLoad.java" --url "http://127.0.0.1:$PORT/bench/noop" \
     --site pk_choice --run "r$stack" --events-per-second "$RATE" --seconds 30 --warmup 5 --connections 256 >"$OUT/$stack-rate.txt" 2>&1
   r=$(grep '^RESULT' "$OUT/$stack-rate.txt")
-  say "$stack rate: ${r#RESULT }"
+  say "$stack rate: ${r#RESULT } $(acct "$OUT/$stack-rate.cpu")"
   stop
 done
 say "outputs: $OUT"
