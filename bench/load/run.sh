@@ -135,6 +135,7 @@ phase() { # runs "$@" until other processes stayed under OTHERS_MAX cores during
 
 start_server() { # $1 backend
   local backend=$1 data="$OUT/data-$1"
+  GC_LOG="$OUT/gc-$backend.log"
   rm -rf "$data"
   local env=(OMOTENASHI_ADMIN_TOKEN="$TOKEN")
   if [ "$backend" = postgres ]; then
@@ -158,8 +159,20 @@ start_server() { # $1 backend
   say "[$backend] server pid $server_pid, site demo-shop key $KEY, live campaigns: $campaigns"
 }
 
+gc_alloc() { # $1 young pauses before the phase, $2 requests/s: KB allocated per request (G1 log)
+  awk -v g0="$1" -v rps="$2" '/Pause Young/ { n++; if (n <= g0) next
+      t = substr($1, 2) + 0; split($(NF-1), a, /->|\(/); b = a[1] + 0; f = a[2] + 0
+      if (k++ > 0) { mb += b - prev; last = t } else first = t; prev = f }
+    END { if (last > first && rps > 0) printf "~%.0f KB allocated per request (G1 log)", mb * 1024 / (rps * (last - first)), k; else printf "allocation per request: n/a" }' "$GC_LOG"
+}
+gc_pauses() { # $1 young pauses before the phase: count, mean and longest pause of the phase
+  awk -v g0="$1" '/Pause/ { n++; if (n <= g0) next; sub(/ms$/, "", $NF); p = $NF + 0; k++; t += p; if (p > m) m = p }
+    END { if (k) printf "GC pauses in the phase: %d, mean %.1f ms, longest %.1f ms", k, t / k, m; else printf "GC pauses in the phase: 0" }' "$GC_LOG"
+}
+
 wrk_run() { # $1 label, $2 path, $3 seconds, $4 run tag
-  local label=$1 path=$2 secs=$3 tag=$4 r req
+  local label=$1 path=$2 secs=$3 tag=$4 r req g0
+  g0=$(grep -c 'Pause' "$GC_LOG" || true)
   acct_begin
   /usr/bin/time -f "%U %S" -o "$OUT/$label.cpu" $(pin "$LOAD_CPUS") wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${secs}s" \
     --timeout 10s -s "$here/track.lua" "http://127.0.0.1:$PORT$path" -- "$KEY" "$tag" >"$OUT/$label.txt" 2>&1
@@ -167,10 +180,12 @@ wrk_run() { # $1 label, $2 path, $3 seconds, $4 run tag
   req=$(sed -n 's/.*RESULT requests=\([0-9]*\).*/\1/p' "$OUT/$label.txt")
   say "$label: ${r#RESULT }"
   acct_end "$label" "$OUT/$label.cpu" "$req"
+  say "  $label: $(gc_pauses "$g0"); $(gc_alloc "$g0" "$(sed -n 's/.*req_per_s=\([0-9]*\).*/\1/p' "$OUT/$label.txt")")"
 }
 
 rate_run() { # $1 label, $2 run tag
-  local label=$1 tag=$2 r req
+  local label=$1 tag=$2 r req g0
+  g0=$(grep -c 'Pause' "$GC_LOG" || true)
   acct_begin
   /usr/bin/time -f "%U %S" -o "$OUT/$label.cpu" $(pin "$LOAD_CPUS") "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m \
     "$here/RateLoad.java" --url "http://127.0.0.1:$PORT/v1/t" --site "$KEY" --run "$tag" --events-per-second "$RATE" \
@@ -179,6 +194,7 @@ rate_run() { # $1 label, $2 run tag
   req=$(sed -n 's/.*RESULT .* requests=\([0-9]*\).*/\1/p' "$OUT/$label.txt")
   say "$label: ${r#RESULT }"
   acct_end "$label (incl. 10 s warm-up)" "$OUT/$label.cpu" ""
+  say "  $label (incl. warm-up): $(gc_pauses "$g0"); $(gc_alloc "$g0" "$(sed -n 's/.*req_per_s=\([0-9]*\).*/\1/p' "$OUT/$label.txt")")"
 }
 
 track_max() { # (b), with the server's own count of the events it took

@@ -51,24 +51,31 @@ say "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); wrk -t$WRK_THREADS -
 for stack in $STACKS; do
   case $stack in
     javalin) main=dev.omotenashi.httpchoice.JavalinNoop; args=("$PORT") ;;
+    javalin-buf4k) main=dev.omotenashi.httpchoice.JavalinNoop; args=("$PORT" 4096) ;;
     vertx) main=dev.omotenashi.httpchoice.VertxNoop; args=("$PORT" eventloop) ;;
     vertx-virtual) main=dev.omotenashi.httpchoice.VertxNoop; args=("$PORT" virtual) ;;
     helidon) main=dev.omotenashi.httpchoice.HelidonNoop; args=("$PORT") ;;
     *) echo "unknown stack $stack" >&2; exit 2 ;;
   esac
   quiet
-  "$JAVA_HOME/bin/java" -cp "$cp" "$main" "${args[@]}" >"$OUT/$stack.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -Xlog:gc:file="$OUT/$stack-gc.log" -cp "$cp" "$main" "${args[@]}" >"$OUT/$stack.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do grep -q listening "$OUT/$stack.log" && break; sleep 0.2; done
   wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d10s -s "$load/track.lua" "http://127.0.0.1:$PORT/bench/noop" -- pk_choice "w$stack" >/dev/null
+  g0=$(grep -c 'Pause Young' "$OUT/$stack-gc.log" || true)
   s0=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   snap
   /usr/bin/time -f "%U %S" -o "$OUT/$stack-max.cpu" wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${SECONDS_MAX}s" --latency -s "$load/track.lua" "http://127.0.0.1:$PORT/bench/noop" -- pk_choice "m$stack" >"$OUT/$stack-max.txt" 2>&1
   s1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
   a=$(acct "$OUT/$stack-max.cpu")
+  rps=$(sed -n 's/.*req_per_s=\([0-9]*\).*/\1/p' "$OUT/$stack-max.txt")
+  alloc=$(awk -v g0="$g0" -v rps="$rps" '/Pause Young/ { n++; if (n <= g0) next
+      t = substr($1, 2) + 0; split($(NF-1), a, /->|\(/); b = a[1] + 0; f = a[2] + 0
+      if (k++ > 0) { mb += b - prev; last = t } else first = t; prev = f }
+    END { if (last > first) printf "alloc_kb_per_req=%.1f", mb * 1024 / (rps * (last - first)); else printf "alloc_kb_per_req=?" }' "$OUT/$stack-gc.log")
   r=$(grep '^RESULT' "$OUT/$stack-max.txt")
   req=$(sed -n 's/.*RESULT requests=\([0-9]*\).*/\1/p' "$OUT/$stack-max.txt")
-  say "$stack max: ${r#RESULT } server_cpu_us_per_req=$(( (s1 - s0) * 10000 / req )) rss_mb=$(( $(awk '/VmRSS/ { print $2 }' "/proc/$pid/status") / 1024 )) $a"
+  say "$stack max: ${r#RESULT } server_cpu_us_per_req=$(( (s1 - s0) * 10000 / req )) rss_mb=$(( $(awk '/VmRSS/ { print $2 }' "/proc/$pid/status") / 1024 )) $alloc $a"
   quiet
   snap
   /usr/bin/time -f "%U %S" -o "$OUT/$stack-rate.cpu" "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m "$load/RateLoad.java" --url "http://127.0.0.1:$PORT/bench/noop" \
@@ -76,5 +83,6 @@ for stack in $STACKS; do
   r=$(grep '^RESULT' "$OUT/$stack-rate.txt")
   say "$stack rate: ${r#RESULT } $(acct "$OUT/$stack-rate.cpu")"
   stop
+
 done
 say "outputs: $OUT"
