@@ -160,7 +160,7 @@ start_server() { # $1 backend
 }
 
 gc_alloc() { # $1 young pauses before the phase, $2 requests/s: KB allocated per request (G1 log)
-  awk -v g0="$1" -v rps="$2" '/Pause Young/ { n++; if (n <= g0) next
+  awk -v g0="$1" -v rps="$2" '/Pause/ { n++; if (n <= g0 || $0 !~ /Pause Young/) next
       t = substr($1, 2) + 0; split($(NF-1), a, /->|\(/); b = a[1] + 0; f = a[2] + 0
       if (k++ > 0) { mb += b - prev; last = t } else first = t; prev = f }
     END { if (last > first && rps > 0) printf "~%.0f KB allocated per request (G1 log)", mb * 1024 / (rps * (last - first)), k; else printf "allocation per request: n/a" }' "$GC_LOG"
