@@ -120,6 +120,7 @@ public final class App implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = 2L * 1024 * 1024;
+            config.http.responseBufferSize = 4096; // Jetty's 32 KB default is copied through on every answer (docs/http-server.md)
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.port = o.port();
             config.requestLogger.http((ctx, ms) -> {
