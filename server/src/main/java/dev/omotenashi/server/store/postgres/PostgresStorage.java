@@ -2,14 +2,8 @@ package dev.omotenashi.server.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.omotenashi.server.store.CheckpointStore;
-import dev.omotenashi.server.store.EventJournal;
-import dev.omotenashi.server.store.SiteStore;
-import dev.omotenashi.server.store.Storage;
 import dev.omotenashi.server.store.StoreException;
-import dev.omotenashi.server.store.jdbc.JdbcCheckpointStore;
-import dev.omotenashi.server.store.jdbc.JdbcEventJournal;
-import dev.omotenashi.server.store.jdbc.JdbcSiteStore;
+import dev.omotenashi.server.store.jdbc.JdbcStorage;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -24,21 +18,13 @@ import java.util.Objects;
  * the connection's current schema ({@code currentSchema=} in the URL, else {@code public}). See
  * docs/storage.md. Thread-safe.
  */
-public final class PostgresStorage implements Storage {
+public final class PostgresStorage extends JdbcStorage<PostgresDatabase> {
     private static final Logger log = LoggerFactory.getLogger(PostgresStorage.class);
     /** Connections per node: a few more than the threads that use the store at once (writer, readers). */
     public static final int DEFAULT_POOL_SIZE = 10;
 
-    private final PostgresDatabase db;
-    private final SiteStore sites;
-    private final EventJournal journal;
-    private final CheckpointStore checkpoints;
-
     private PostgresStorage(PostgresDatabase db) {
-        this.db = db;
-        this.sites = new JdbcSiteStore(db);
-        this.journal = new JdbcEventJournal(db);
-        this.checkpoints = new JdbcCheckpointStore(db);
+        super(db);
     }
 
     /**
@@ -91,26 +77,6 @@ public final class PostgresStorage implements Storage {
         return new PostgresStorage(new PostgresDatabase(pool));
     }
 
-    @Override
-    public SiteStore sites() {
-        return sites;
-    }
-
-    @Override
-    public EventJournal journal() {
-        return journal;
-    }
-
-    @Override
-    public CheckpointStore checkpoints() {
-        return checkpoints;
-    }
-
-    @Override
-    public boolean healthy() {
-        return db.healthy();
-    }
-
     /** For tests: a run-time setting as a pooled connection sees it. */
     String setting(String name) {
         return db.read(c -> {
@@ -124,9 +90,4 @@ public final class PostgresStorage implements Storage {
         });
     }
 
-    /** Closes the pool, waiting for borrowed connections to come back. Idempotent. */
-    @Override
-    public void close() {
-        db.close();
-    }
 }

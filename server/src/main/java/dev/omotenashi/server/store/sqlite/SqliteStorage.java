@@ -1,13 +1,7 @@
 package dev.omotenashi.server.store.sqlite;
 
-import dev.omotenashi.server.store.CheckpointStore;
-import dev.omotenashi.server.store.EventJournal;
-import dev.omotenashi.server.store.SiteStore;
-import dev.omotenashi.server.store.Storage;
 import dev.omotenashi.server.store.StoreException;
-import dev.omotenashi.server.store.jdbc.JdbcCheckpointStore;
-import dev.omotenashi.server.store.jdbc.JdbcEventJournal;
-import dev.omotenashi.server.store.jdbc.JdbcSiteStore;
+import dev.omotenashi.server.store.jdbc.JdbcStorage;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -28,21 +22,13 @@ import java.util.Objects;
  * <p>One process should open a data folder at a time: a second one works (SQLite locks the file) but its
  * writes wait for the first's, up to a busy timeout of ten seconds. Thread-safe.
  */
-public final class SqliteStorage implements Storage {
+public final class SqliteStorage extends JdbcStorage<SqliteDatabase> {
     private static final Logger log = LoggerFactory.getLogger(SqliteStorage.class);
     /** The database file's name inside the data folder. */
     public static final String FILE_NAME = "omotenashi.db";
 
-    private final SqliteDatabase db;
-    private final SiteStore sites;
-    private final EventJournal journal;
-    private final CheckpointStore checkpoints;
-
     private SqliteStorage(SqliteDatabase db) {
-        this.db = db;
-        this.sites = new JdbcSiteStore(db);
-        this.journal = new JdbcEventJournal(db);
-        this.checkpoints = new JdbcCheckpointStore(db);
+        super(db);
     }
 
     /**
@@ -80,31 +66,6 @@ public final class SqliteStorage implements Storage {
         }
     }
 
-    @Override
-    public SiteStore sites() {
-        return sites;
-    }
-
-    @Override
-    public EventJournal journal() {
-        return journal;
-    }
-
-    @Override
-    public CheckpointStore checkpoints() {
-        return checkpoints;
-    }
-
-    @Override
-    public boolean healthy() {
-        return db.healthy();
-    }
-
-    /** Waits for the write in flight, then closes every connection. Idempotent. */
-    @Override
-    public void close() {
-        db.close();
-    }
 
     /** For tests: a pragma's value on the writer connection. */
     String writerPragma(String name) {

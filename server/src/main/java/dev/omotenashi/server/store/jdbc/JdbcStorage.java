@@ -1,0 +1,50 @@
+package dev.omotenashi.server.store.jdbc;
+
+import dev.omotenashi.server.store.CheckpointStore;
+import dev.omotenashi.server.store.EventJournal;
+import dev.omotenashi.server.store.SiteStore;
+import dev.omotenashi.server.store.Storage;
+
+/**
+ * The stores written once in SQL both databases accept, over one backend's {@link Database}: a backend
+ * (SQLite, PostgreSQL) only opens and migrates its database and hands it here. Thread-safe.
+ */
+public abstract class JdbcStorage<D extends Database> implements Storage {
+    protected final D db;
+    private final SiteStore sites;
+    private final EventJournal journal;
+    private final CheckpointStore checkpoints;
+
+    protected JdbcStorage(D db) {
+        this.db = db;
+        this.sites = new JdbcSiteStore(db);
+        this.journal = new JdbcEventJournal(db);
+        this.checkpoints = new JdbcCheckpointStore(db);
+    }
+
+    @Override
+    public final SiteStore sites() {
+        return sites;
+    }
+
+    @Override
+    public final EventJournal journal() {
+        return journal;
+    }
+
+    @Override
+    public final CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    @Override
+    public final boolean healthy() {
+        return db.healthy();
+    }
+
+    /** Waits for work in flight, then closes every connection. Idempotent. */
+    @Override
+    public final void close() {
+        db.close();
+    }
+}
