@@ -243,6 +243,14 @@ public final class SiteEngine {
 
     /** What the decision would be for this visitor on this page now, changing nothing. */
     public Decision explain(String visitorId, Page page) {
+        return decideQuietly(visitorId, page, true);
+    }
+
+    /**
+     * As {@link #explain}; with {@code explain} false the hot path's decision (no outcomes), which must
+     * deliver the same actions — the invariant tests compare the two.
+     */
+    Decision decideQuietly(String visitorId, Page page, boolean explain) {
         SiteRuntime rt = configuration.runtime();
         Profile profile = byVisitor.get(visitorId);
         if (profile == null) profile = new Profile(visitorId);
@@ -251,7 +259,7 @@ public final class SiteEngine {
         int today = days.dayOf(now);
         ProfileFacts facts = new ProfileFacts(profile, browser, PageInfo.of(page), now, today);
         return decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
-                armKey(profile, visitorId), () -> "a_preview");
+                armKey(profile, visitorId), () -> "a_preview", explain);
     }
 
     // ---- the pipeline ----------------------------------------------------------------------------

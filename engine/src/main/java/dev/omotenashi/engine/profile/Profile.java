@@ -114,8 +114,20 @@ public final class Profile {
         return List.of(campaigns);
     }
 
+    /** How many campaigns this person has met (see {@link #campaignAt}). */
+    public int campaignCount() {
+        return campaigns.length;
+    }
+
+    /** The history of the {@code i}-th campaign met, in the order they were met; no copy is made. */
+    public CampaignHistory campaignAt(int i) {
+        return campaigns[i];
+    }
+
     public CampaignHistory campaign(String id) {
-        for (CampaignHistory c : campaigns) if (c.campaign.equals(id)) return c;
+        // a decision asks this once per campaign of the site: the cached hash rejects the others cheaply
+        int hash = id.hashCode();
+        for (CampaignHistory c : campaigns) if (c.campaign.hashCode() == hash && c.campaign.equals(id)) return c;
         return null;
     }
 
