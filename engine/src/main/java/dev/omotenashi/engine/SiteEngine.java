@@ -23,6 +23,7 @@ import dev.omotenashi.engine.recommend.ItemTable;
 import dev.omotenashi.engine.recommend.Recommender;
 import dev.omotenashi.engine.session.CampaignSource;
 import dev.omotenashi.engine.session.DeviceClassifier;
+import dev.omotenashi.engine.session.PageCache;
 import dev.omotenashi.engine.session.PageInfo;
 import dev.omotenashi.engine.session.TrafficSourceClassifier;
 
@@ -60,6 +61,8 @@ public final class SiteEngine {
     private final ItemTable items = new ItemTable();
     private final Recommender recommender = new Recommender(items);
     private final Decider decider = new Decider(recommender);
+    /** Recently parsed pages: most requests come from a page seen a moment ago. */
+    private final PageCache pages = new PageCache(4096);
     private final RandomGenerator random;
     private final SiteConfiguration configuration;
     private final ProfileCodec codec = new ProfileCodec(names::intern, items::shared);
@@ -127,7 +130,7 @@ public final class SiteEngine {
     /** Applies a request's events to the visitor's profile and, when asked, decides the actions to show. */
     public TrackResult track(TrackRequest request) {
         SiteRuntime rt = configuration.runtime();
-        PageInfo page = PageInfo.of(request.page());
+        PageInfo page = pages.of(request.page());
         Profile profile = resolve(request.visitor(), request.user());
         profile.mergeTraits(request.traits());
         VisitorState browser = profile.browser(request.visitor());
