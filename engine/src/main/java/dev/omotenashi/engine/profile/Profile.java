@@ -180,8 +180,8 @@ public final class Profile {
             }
             if (c == null) return null;
             return switch (agg) {
-                case FIRST_AT -> c.firstAt;
-                case LATEST_AT -> c.latestAt;
+                case FIRST_AT -> c.firstAt();
+                case LATEST_AT -> c.latestAt();
                 default -> null;
             };
         }
