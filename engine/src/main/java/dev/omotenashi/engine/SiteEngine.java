@@ -147,7 +147,7 @@ public final class SiteEngine {
             int today = days.dayOf(now);
             facts.at(now, today, null);
             long at = now;
-            Decision d = decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
+            Decision d = decider.decide(rt.campaigns(), profile, browser, facts, page, now, today, settings.spacing(),
                     armKey(profile, request.visitor()), () -> Ids.next(Ids.ACTION, at, random), false);
             actions = d.actions();
             for (Action a : actions) {
@@ -250,8 +250,9 @@ public final class SiteEngine {
     }
 
     /**
-     * As {@link #explain}; with {@code explain} false the hot path's decision (no outcomes), which must
-     * deliver the same actions — the invariant tests compare the two.
+     * As {@link #explain}; with {@code explain} false the hot path's decision (no outcomes, the page's
+     * rules remembered on the cached page), which must deliver the same actions — the invariant tests
+     * compare the two. Not for concurrent use with {@link #track} (the cached page's memo).
      */
     Decision decideQuietly(String visitorId, Page page, boolean explain) {
         SiteRuntime rt = configuration.runtime();
@@ -260,9 +261,10 @@ public final class SiteEngine {
         VisitorState browser = profile.browser(visitorId);
         long now = clock.millis();
         int today = days.dayOf(now);
-        ProfileFacts facts = new ProfileFacts(profile, browser, PageInfo.of(page), now, today);
-        return decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
-                armKey(profile, visitorId), () -> "a_preview", explain);
+        PageInfo info = explain ? PageInfo.of(page) : pages.of(page);
+        ProfileFacts facts = new ProfileFacts(profile, browser, info, now, today);
+        return decider.decide(rt.campaigns(), profile, browser, facts, explain ? null : info, now, today,
+                settings.spacing(), armKey(profile, visitorId), () -> "a_preview", explain);
     }
 
     // ---- the pipeline ----------------------------------------------------------------------------

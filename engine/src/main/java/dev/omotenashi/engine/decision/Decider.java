@@ -14,6 +14,8 @@ import dev.omotenashi.engine.profile.VisitorState;
 import dev.omotenashi.engine.recommend.Item;
 import dev.omotenashi.engine.recommend.Recommender;
 import dev.omotenashi.engine.render.Html;
+import dev.omotenashi.engine.session.PageInfo;
+import dev.omotenashi.engine.condition.Predicate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,10 +70,21 @@ public final class Decider {
     public Decision decide(Lineup lineup, Profile profile, VisitorState browser, Facts facts,
                            long now, int today, SiteSettings.Spacing spacing, String visitorKey,
                            Supplier<String> actionIds, boolean explain) {
+        return decide(lineup, profile, browser, facts, null, now, today, spacing, visitorKey, actionIds, explain);
+    }
+
+    /**
+     * As above; {@code page}, when given, is the page the facts describe, and keeps the results of the
+     * campaigns' page rules (which read the page only) for the next decision on the same page.
+     */
+    public Decision decide(Lineup lineup, Profile profile, VisitorState browser, Facts facts, PageInfo page,
+                           long now, int today, SiteSettings.Spacing spacing, String visitorKey,
+                           Supplier<String> actionIds, boolean explain) {
         boolean spaced = spacingAllows(profile, spacing, now);
         if (!spaced && !explain) return EMPTY;
         List<CampaignPlan> campaigns = lineup.plans();
         CampaignHistory[] histories = lineup.histories(profile);
+        byte[] pageRules = page == null || explain ? null : page.memo(lineup, campaigns.size());
         List<Outcome> outcomes = explain ? new ArrayList<>(campaigns.size()) : List.of();
         List<Action> actions = new ArrayList<>(2);
         List<String> slotsTaken = new ArrayList<>(4); // a handful at most: a list beats a hash set
@@ -86,7 +99,7 @@ public final class Decider {
                     continue;
                 }
             } else if (c.slot() != null && slotsTaken.contains(c.slot())
-                    || !eligibleFast(c, history, browser, facts, now, today)) {
+                    || !eligibleFast(c, history, browser, facts, now, today, pageRules, i)) {
                 continue;
             }
             boolean control;
@@ -138,9 +151,23 @@ public final class Decider {
     private static final Decision EMPTY = new Decision(List.of(), List.of());
 
     /** Whether every rule lets the campaign through, cheapest rules first (the audience is the dearest). */
-    private static boolean eligibleFast(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today) {
-        if (!c.live() || !c.schedule().test(now) || !c.pages().test(facts)) return false;
+    private static boolean eligibleFast(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today,
+                                        byte[] pageRules, int position) {
+        if (!c.live() || !c.schedule().test(now) || !pagesMatch(c, facts, pageRules, position)) return false;
         return frequencyAllows(c, h, b, today) && !stopped(c, h, today) && c.audience().test(facts);
+    }
+
+    private static final byte UNKNOWN = 0, MATCH = 1, NO_MATCH = 2;
+
+    /** The campaign's page rule, from the page's memo when it was evaluated on this page before. */
+    private static boolean pagesMatch(CampaignPlan c, Facts facts, byte[] memo, int position) {
+        if (c.pages() == Predicate.TRUE) return true;
+        if (memo == null) return c.pages().test(facts);
+        byte known = memo[position];
+        if (known != UNKNOWN) return known == MATCH;
+        boolean match = c.pages().test(facts);
+        memo[position] = match ? MATCH : NO_MATCH;
+        return match;
     }
 
     /** The first rule that keeps the campaign from this visitor on this page, or null when none does. */

@@ -43,6 +43,9 @@ public final class PageInfo {
     private final Map<String, String> query;
     private final String title;
     private final String referrer;
+    /** see {@link #memo}: page-rule results of one configuration, for this very page */
+    private Object memoOwner;
+    private byte[] memo;
 
     private PageInfo(String url, String path, String host, Map<String, String> query, String title, String referrer) {
         this.url = url;
@@ -90,6 +93,21 @@ public final class PageInfo {
 
     public String referrer() {
         return referrer;
+    }
+
+    /**
+     * A scratch array of {@code size} bytes for remembering what depends on this page alone under one
+     * configuration ({@code owner}): the decision keeps its page rules' results here, so a page served from
+     * the {@link PageCache} evaluates each rule once. A new owner gets a fresh, zeroed array. Not
+     * thread-safe: the pages of a site's cache are used under the site's lock.
+     */
+    public byte[] memo(Object owner, int size) {
+        if (this == EMPTY) return new byte[size]; // shared by every site and thread: never remember anything
+        if (memoOwner != owner || memo == null || memo.length != size) {
+            memo = new byte[size];
+            memoOwner = owner;
+        }
+        return memo;
     }
 
     /** The referrer's host, parsed on each call; null when there is no referrer or it has no host. */
