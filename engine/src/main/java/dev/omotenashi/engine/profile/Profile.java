@@ -147,13 +147,17 @@ public final class Profile {
     EventCounter counter(String name) {
         EventCounter[] cs = counters;
         for (EventCounter c : cs) if (c.name == name) return c;
-        for (EventCounter c : cs) if (c.name.equals(name)) return c;
+        // not the interned instance (a name from the configuration), or not there: the cached hash
+        // rejects the other names without comparing characters
+        int hash = name.hashCode();
+        for (EventCounter c : cs) if (c.name.hashCode() == hash && c.name.equals(name)) return c;
         return null;
     }
 
     private Series findSeries(String event, String property) {
+        int hash = event.hashCode();
         for (Series s : series) {
-            if (s.event.equals(event) && java.util.Objects.equals(s.property, property)) return s;
+            if (s.event.hashCode() == hash && s.event.equals(event) && java.util.Objects.equals(s.property, property)) return s;
         }
         return null;
     }
