@@ -10,6 +10,7 @@ import dev.omotenashi.server.http.OpsRoutes;
 import dev.omotenashi.server.http.RateLimiter;
 import dev.omotenashi.server.http.Router;
 import dev.omotenashi.server.http.SegmentRoutes;
+import dev.omotenashi.server.http.TagRoutes;
 import dev.omotenashi.server.http.TrackRoutes;
 import dev.omotenashi.server.journal.GroupCommitter;
 import dev.omotenashi.server.journal.JournalCodec;
@@ -135,6 +136,7 @@ public final class App implements AutoCloseable {
             new SegmentRoutes(committer, codec, json, clock, metrics, perSite).register(r);
             new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
             new OpsRoutes(storage, metrics, json, testClock).register(r);
+            new TagRoutes().register(r);
             if (o.benchEndpoints()) new BenchRoutes(json).register(r);
             router[0] = r;
         });
