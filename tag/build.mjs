@@ -14,8 +14,11 @@ const minifyCss = {
   setup(build) {
     build.onLoad({ filter: /style\.ts$/ }, async (args) => {
       const src = readFileSync(args.path, 'utf8');
-      const css = src.slice(src.indexOf('`') + 1, src.lastIndexOf('`'));
+      const start = src.indexOf('export const css = `') + 'export const css = `'.length;
+      const css = src.slice(start, src.lastIndexOf('`'));
       const min = (await esbuild.transform(css, { loader: 'css', minify: true })).code.trim();
+      // a stray backtick once cut the literal wrong and the parser silently dropped the :host rule
+      if (!min.startsWith(':host{')) throw new Error('style.ts: the CSS must start with the :host rule, got ' + min.slice(0, 40));
       return { contents: `export const css = ${JSON.stringify(min)};`, loader: 'ts' };
     });
   },

@@ -93,7 +93,7 @@ export function render(a: ActionLike, report: Report = () => {}, parent: Element
   const ja = JA();
   const L = (k: keyof typeof LABELS) => LABELS[k][ja ? 0 : 1];
   const modal = MODAL.includes(a.template);
-  const host = h('omotenashi-action', { 'data-campaign': a.campaign, 'data-template': a.template });
+  const host = h('omotenashi-action', { 'data-campaign': a.campaign, 'data-template': a.template, 'data-modal': modal });
   const root = host.attachShadow({ mode: 'open' });
   const before = document.activeElement as HTMLElement | null;
   let gone = false;
@@ -128,6 +128,7 @@ export function render(a: ActionLike, report: Report = () => {}, parent: Element
       'aria-label': title || body ? null : L('notice') }, x, ...kids);
 
   let top: HTMLElement;
+  let edge: 'top' | 'bottom' | undefined;
   switch (a.template) {
     case 'popup':
       top = dialog('dl', [img(c.image), heading, para, button(text(c.button_text) || (link ? L('more') : ''))]);
@@ -200,7 +201,8 @@ export function render(a: ActionLike, report: Report = () => {}, parent: Element
     case 'banner':
     case 'notice_bar': {
       const inner = [a.template == 'banner' && img(c.image, c.alt), para];
-      top = h('div', { class: `bar ${a.template == 'banner' ? 'bn ' : ''}${c.position == 'bottom' ? 'bottom' : 'top'}`,
+      edge = c.position == 'bottom' ? 'bottom' : 'top';
+      top = h('div', { class: `bar ${a.template == 'banner' ? 'bn ' : ''}${edge}`,
         role: 'region', 'aria-label': text(c.alt) || body || L('notice') },
         link ? h('a', { href: link, onclick: () => closeBy('clicked', { href: link }) }, inner) : inner, x);
       break;
@@ -258,7 +260,19 @@ export function render(a: ActionLike, report: Report = () => {}, parent: Element
   });
   style(root);
   root.append(top);
+  // what shares an edge of the screen stacks instead of covering each other (set through the CSSOM,
+  // which CSP allows, unlike style attributes)
+  let offset = 0;
+  if (!modal) {
+    edge ||= 'bottom';
+    host.dataset.edge = edge;
+    parent.querySelectorAll(`omotenashi-action[data-edge=${edge}]`).forEach((o) => {
+      const el = o.shadowRoot?.querySelector('.w') as HTMLElement | null;
+      if (el) offset += el.offsetHeight + (el.classList.contains('bar') ? 0 : 8);
+    });
+  }
   parent.append(host);
+  if (offset) top.style[edge!] = (parseFloat(getComputedStyle(top)[edge!]) || 0) + offset + 'px';
   if (modal) ([...root.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => el != x) || x).focus();
   return { host, modal, remove };
 }

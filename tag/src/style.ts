@@ -1,16 +1,22 @@
 /**
  * The style of every template, applied inside each action's shadow root (so neither the shop's CSS nor
- * ours leaks across). The build minifies the literal below (build.mjs). Sites may theme with the custom
+ * ours leaks across). The host element is a fixed, click-through layer over the viewport and the action
+ * is placed in it: so the host has the action's place on screen (visibility checks, browser tests see it)
+ * while the page under it stays usable. The build minifies the literal below (build.mjs). Sites may theme with the custom
  * properties `--omotenashi-accent` and `--omotenashi-font`, which inherit into the shadow root.
  */
 export const css = `
-:host { all: initial !important }
+:host {
+  all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
+  z-index: 2147483000 !important; pointer-events: none !important
+}
+:host([data-modal]) { z-index: 2147483001 !important }
 * { box-sizing: border-box }
 .w {
   font: 15px/1.7 var(--omotenashi-font, system-ui, -apple-system, "Hiragino Sans", "Hiragino Kaku Gothic ProN",
     "Noto Sans JP", "Yu Gothic UI", Meiryo, sans-serif);
   color: #222; text-align: left; line-break: strict; word-break: normal; overflow-wrap: anywhere;
-  -webkit-text-size-adjust: 100%; z-index: 2147483000
+  -webkit-text-size-adjust: 100%; pointer-events: auto
 }
 h2 { font-size: 19px; line-height: 1.45; margin: 0 0 8px; font-feature-settings: "palt" }
 @supports (word-break: auto-phrase) { h2 { word-break: auto-phrase } }
@@ -28,7 +34,7 @@ button { font: inherit; cursor: pointer }
 }
 :focus-visible { outline: 3px solid var(--omotenashi-accent, #c8372d); outline-offset: 2px }
 .ov {
-  position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; padding: 16px;
+  position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 16px;
   background: rgba(0, 0, 0, .5)
 }
 .dl, .si {
@@ -43,7 +49,7 @@ button { font: inherit; cursor: pointer }
 }
 .ln { display: block; margin-top: 12px }
 .bar {
-  position: fixed; left: 0; right: 0; display: flex; align-items: center; justify-content: center; gap: 12px;
+  position: absolute; left: 0; right: 0; display: flex; align-items: center; justify-content: center; gap: 12px;
   min-height: 44px; padding: 8px 48px 8px 16px; background: #222; color: #fff; text-align: center
 }
 .bar .x { top: 50%; transform: translateY(-50%) }
@@ -53,11 +59,11 @@ button { font: inherit; cursor: pointer }
 .bar a { display: flex; align-items: center; gap: 12px }
 .bar img { width: auto; max-height: 72px; margin: 0 }
 .bar p { margin: 0 }
-.si { position: fixed; bottom: 16px; right: 16px; width: 340px; padding: 28px 20px 20px }
+.si { position: absolute; bottom: 16px; right: 16px; width: 340px; padding: 28px 20px 20px }
 .left { right: auto; left: 16px }
 .op { display: flex; align-items: center; justify-content: center; gap: 8px; margin-bottom: 8px; font-weight: 700 }
 .op img { width: 40px; height: 40px; margin: 0; border-radius: 50%; object-fit: cover }
-.cb { position: fixed; bottom: 16px; right: 16px; display: flex; align-items: center; gap: 4px }
+.cb { position: absolute; bottom: 16px; right: 16px; display: flex; align-items: center; gap: 4px }
 .cb .bt { box-shadow: 0 4px 16px rgba(0, 0, 0, .3) }
 .cb .x { position: static; width: 32px; height: 32px; font-size: 20px; background: #fff; box-shadow: 0 2px 8px rgba(0, 0, 0, .3) }
 form { text-align: left }

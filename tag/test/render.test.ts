@@ -222,6 +222,15 @@ describe('rendering: non-modal templates', () => {
     expect(reports).toEqual([['clicked', { href: '/sale' }]]);
   });
 
+  it('marks modals, and puts non-modal actions on an edge where they stack', () => {
+    expect(show('popup', { title: 't' }).view.host.hasAttribute('data-modal')).toBe(true);
+    expect(show('notice_bar', { text: 't' }).view.host.dataset.edge).toBe('top');
+    expect(show('banner', { text: 't', position: 'bottom' }).view.host.dataset.edge).toBe('bottom');
+    const card = show('slide_in', { title: 't' }).view.host;
+    expect(card.dataset.edge).toBe('bottom');
+    expect(card.hasAttribute('data-modal')).toBe(false);
+  });
+
   it('an unknown template throws (the tag turns that into an error event)', () => {
     expect(() => show('hologram', {})).toThrow(/unknown template/);
   });
