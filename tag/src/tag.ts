@@ -19,6 +19,8 @@ export interface Action {
 export interface Options {
   endpoint?: string;
   consent?: 'required' | 'granted';
+  /** properties of the page view sent by init (`item_id`, `name`, `price`, `url`, `image` feed recommendations) */
+  view?: Record<string, unknown>;
 }
 
 type Handler = (detail: Record<string, any>) => void;
@@ -156,7 +158,7 @@ export class Tag {
     addEventListener('popstate', view);
     addEventListener('pagehide', safe(() => this.leave()));
     document.addEventListener('visibilitychange', safe(() => document.visibilityState == 'hidden' && this.leave()));
-    this.view();
+    this.view(o.view);
   }
 
   /** Storage and sending may begin (consent granted or not required). */
@@ -182,7 +184,7 @@ export class Tag {
   }
 
   /** A page view when the URL (without its fragment) changed: the first page, or an SPA navigation. */
-  view(): void {
+  view(props?: unknown): void {
     const href = location.href.split('#')[0];
     if (href == this.href) return;
     if (this.href) this.referrer = this.href;
@@ -195,7 +197,7 @@ export class Tag {
     this.seen.clear();
     this.env.tracked.clear();
     this.env.exited = false;
-    this.enqueue('view', {}, true);
+    this.enqueue('view', props, true);
   }
 
   track(name: unknown, props: unknown): void {

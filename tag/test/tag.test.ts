@@ -63,6 +63,12 @@ describe('the tag: page views and identity', () => {
     expect(b.events).toEqual([{ id: expect.stringMatching(/^e_/), name: 'view', ts: expect.any(Number), properties: {} }]);
   });
 
+  it('sends the properties of the first page view given to init (an item page feeds recommendations)', async () => {
+    const item = { item_id: '7', name: 'ニット', price: 4500, url: '/items/7', image: '/img/7.jpg' };
+    await start({ view: item });
+    expect(sent()[0].events[0]).toMatchObject({ name: 'view', properties: item });
+  });
+
   it('keeps the visitor id in a first-party cookie and localStorage, and reuses it', async () => {
     await start();
     const v = sent()[0].visitor;
