@@ -392,6 +392,7 @@ public final class SiteEngine {
         } else if (metric == Metric.DELIVERED) {
             p.assignArm(h, variant, Boolean.TRUE.equals(Props.value(props.get("control"))));
             p.recordDelivery(at);
+            p.recordDeliveryOnView(h);
         }
     }
 

@@ -85,6 +85,7 @@ public final class Decider {
         List<CampaignPlan> campaigns = lineup.plans();
         CampaignHistory[] histories = lineup.histories(profile);
         byte[] pageRules = page == null || explain ? null : page.memo(lineup, campaigns.size());
+        int view = profile.currentView();
         List<Outcome> outcomes = explain ? new ArrayList<>(campaigns.size()) : List.of();
         List<Action> actions = new ArrayList<>(2);
         List<String> slotsTaken = new ArrayList<>(4); // a handful at most: a list beats a hash set
@@ -93,13 +94,13 @@ public final class Decider {
             CampaignPlan c = campaigns.get(i);
             CampaignHistory history = histories == null ? null : histories[i];
             if (explain) {
-                Reason reason = eligibility(c, history, browser, facts, now, today);
+                Reason reason = eligibility(c, history, browser, facts, now, today, view);
                 if (reason != null) {
                     outcomes.add(Outcome.suppressed(c.id(), null, reason, detail(reason, c)));
                     continue;
                 }
             } else if (c.slot() != null && slotsTaken.contains(c.slot())
-                    || !eligibleFast(c, history, browser, facts, now, today, pageRules, i)) {
+                    || !eligibleFast(c, history, browser, facts, now, today, pageRules, i, view)) {
                 continue;
             }
             boolean control;
@@ -152,8 +153,9 @@ public final class Decider {
 
     /** Whether every rule lets the campaign through, cheapest rules first (the audience is the dearest). */
     private static boolean eligibleFast(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today,
-                                        byte[] pageRules, int position) {
+                                        byte[] pageRules, int position, int view) {
         if (!c.live() || !c.schedule().test(now) || !pagesMatch(c, facts, pageRules, position)) return false;
+        if (h != null && h.deliveredOnView(view)) return false;
         return frequencyAllows(c, h, b, today) && !stopped(c, h, today) && c.audience().test(facts);
     }
 
@@ -171,12 +173,12 @@ public final class Decider {
     }
 
     /** The first rule that keeps the campaign from this visitor on this page, or null when none does. */
-    private static Reason eligibility(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today) {
+    private static Reason eligibility(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today, int view) {
         if (!c.live()) return Reason.STATUS;
         if (!c.schedule().test(now)) return Reason.SCHEDULE;
         if (!c.audience().test(facts)) return Reason.AUDIENCE;
         if (!c.pages().test(facts)) return Reason.PAGE;
-        if (!frequencyAllows(c, h, b, today)) return Reason.FREQUENCY;
+        if (h != null && h.deliveredOnView(view) || !frequencyAllows(c, h, b, today)) return Reason.FREQUENCY;
         if (stopped(c, h, today)) return Reason.STOP;
         return null;
     }
@@ -228,7 +230,8 @@ public final class Decider {
             case SCHEDULE -> "outside the schedule";
             case AUDIENCE -> "the visitor is not in the audience";
             case PAGE -> "this page is not one of the campaign's pages";
-            case FREQUENCY -> "frequency per " + c.frequency().per().name().toLowerCase() + " max " + c.frequency().max() + " reached";
+            case FREQUENCY -> "frequency per " + c.frequency().per().name().toLowerCase() + " max " + c.frequency().max()
+                    + " reached, or already delivered on this page view";
             case STOP -> "a stop rule holds";
             default -> null;
         };

@@ -386,6 +386,22 @@ public final class Profile {
         viewsSinceDelivery = 0;
     }
 
+    /** Notes that the campaign was delivered on the current page view (see {@link #currentView}). */
+    public void recordDeliveryOnView(CampaignHistory h) {
+        h.deliveredView = currentView();
+    }
+
+    /**
+     * The current page view, as the person's all-time count of {@code view} events: it changes exactly when
+     * a page is viewed (on any of the person's browsers).
+     */
+    public int currentView() {
+        EventCounter views = counter(VIEW);
+        return views == null ? 0 : views.count;
+    }
+
+    private static final String VIEW = "view";
+
     /** Remembers a viewed item, most recent last, without repeats. */
     public void recordItemView(String item) {
         String[] r = recentItems;
