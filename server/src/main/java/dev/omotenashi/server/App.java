@@ -102,8 +102,19 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /**
+     * The server's JSON mapper. Requests run on virtual threads, one per request, so Jackson's default
+     * thread-local buffer recycling never reuses a buffer: every parse and write allocated fresh buffers
+     * (tens of KB per request). A shared concurrent pool reuses them across threads.
+     */
+    static ObjectMapper mapper() {
+        return new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool())
+                .build());
+    }
+
     static App start(Options o, Storage storage) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = mapper();
         MovableClock testClock = o.testClock() ? new MovableClock(Clock.systemUTC()) : null;
         Clock clock = testClock != null ? testClock : Clock.systemUTC();
         JournalCodec codec = new JournalCodec(json);
