@@ -77,12 +77,20 @@ public final class SiteMeasures {
      * @param profile    the person's profile after the request
      * @param newVisitor whether the request's visitor id was unknown to the engine before it (a first visit)
      */
-    public synchronized void apply(TrackResult result, Profile profile, boolean newVisitor) {
-        List<Event> recorded = result.recorded();
+    public void apply(TrackResult result, Profile profile, boolean newVisitor) {
+        apply(result.visitor(), result.recorded(), result.derived(), profile, newVisitor);
+    }
+
+    /**
+     * Counts a request's recorded and derived events, as {@link TrackResult} lists them (the benchmark
+     * builds them directly). Without a profile the journey phases are not counted.
+     */
+    public synchronized void apply(String visitor, List<Event> recorded, List<Event> derived, Profile profile,
+                                   boolean newVisitor) {
         if (recorded.isEmpty()) return;
         if (newVisitor && profile != null && profile.visitorIds().size() == 1) {
             // a new person (a new browser of a known person is not a first visit)
-            VisitorState b = profile.browser(result.visitor());
+            VisitorState b = profile.browser(visitor);
             journey.firstVisit(days.dayOf(profile.firstSeen()), b == null ? null : b.source());
         }
         int purchases = 0;
@@ -102,7 +110,7 @@ public final class SiteMeasures {
         }
         int exposures = 0;
         List<Long> purchaseTimes = new ArrayList<>();
-        for (Event e : result.derived()) {
+        for (Event e : derived) {
             switch (e.name()) {
                 case "_exposure" -> {
                     boolean control = bool(e, "control");
@@ -116,7 +124,7 @@ public final class SiteMeasures {
             }
         }
         if (profile == null) return;
-        if (exposures > 0) engage(result, profile, exposures);
+        if (exposures > 0) engage(profile, exposures);
         if (purchases > 0 || !purchaseTimes.isEmpty()) {
             for (Event e : recorded) if (PURCHASE.equals(e.name())) purchaseTimes.add(e.ts());
             purchases(profile, purchaseTimes);
@@ -145,7 +153,7 @@ public final class SiteMeasures {
      * Engage: the person was first shown an action of any campaign in this request. Control exposures do
      * not count: a visitor held out saw nothing.
      */
-    private void engage(TrackResult result, Profile profile, int exposures) {
+    private void engage(Profile profile, int exposures) {
         int exposed = 0;
         long first = Long.MAX_VALUE;
         for (CampaignHistory h : profile.campaigns()) {
