@@ -9,8 +9,6 @@ import dev.omotenashi.engine.config.ConfigError;
 import dev.omotenashi.engine.config.ValidationException;
 import dev.omotenashi.engine.config.Values;
 import dev.omotenashi.engine.experiment.Comparison;
-import dev.omotenashi.engine.profile.Profile;
-import dev.omotenashi.engine.profile.VisitorState;
 import dev.omotenashi.server.measure.CampaignReport;
 import dev.omotenashi.server.measure.Funnels;
 import dev.omotenashi.server.measure.SiteMeasures;
@@ -35,7 +33,6 @@ public final class MeasureRoutes {
     /** The longest range a report or funnel covers, in days. */
     static final int MAX_DAYS = 731;
     static final int MAX_STEPS = 10;
-    private static final long ACTIVE_MS = 5 * 60_000;
     private static final int OVERVIEW_MINUTES = 60;
     private static final Map<String, String> RANGE = Map.of(
             "from", "first day, YYYY-MM-DD in the site's timezone (default: the first day with data, or 27 days before to)",
@@ -131,17 +128,16 @@ public final class MeasureRoutes {
         LocalDate[] range = range(body.path("from").isMissingNode() ? null : text(body, "from", errors),
                 body.path("to").isMissingNode() ? null : text(body, "to", errors), s, null, errors);
         if (!errors.isEmpty()) throw new ValidationException(errors);
-        ctx.json(Funnels.events(s.engine().profiles(), steps, range[0], range[1], s.measures().zone()));
+        // profiles are read while no request of the site is applied, as a segment count does
+        ObjectNode out = s.exclusive(() -> Funnels.events(s.engine().profiles(), steps, range[0], range[1], s.measures().zone()));
+        ctx.json(out);
     }
 
     private void overview(Context ctx) {
         LiveSite s = site(ctx);
         long now = clock.millis();
-        long active = 0;
-        for (Profile p : s.engine().profiles()) {
-            for (VisitorState b : p.browsers()) if (b.lastEventAt() > now - ACTIVE_MS && b.lastEventAt() <= now) active++;
-        }
         SiteMeasures m = s.measures();
+        long active = m.activeVisitors(now);
         ObjectNode out = json.createObjectNode();
         out.put("now", Instant.ofEpochMilli(now).toString());
         out.put("active_visitors", active);

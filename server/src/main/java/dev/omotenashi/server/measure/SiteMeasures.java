@@ -33,7 +33,8 @@ import java.util.TreeMap;
  *       {@code _action_closed}) and the engine's derived {@code _exposure} (a person's first exposure to a
  *       campaign) and {@code _goal} (a conversion attributed inside the goal window, once per person);</li>
  *   <li>the journey phases per first-visit cohort ({@link JourneyCounters});</li>
- *   <li>events and deliveries per minute for the overview ({@link Activity}).</li>
+ *   <li>events and deliveries per minute and the recently active visitors for the overview
+ *       ({@link Activity}, {@link ActiveVisitors}).</li>
  * </ul>
  *
  * <p>Exactness: the site applies requests one at a time and drops event ids it already took before the
@@ -53,6 +54,9 @@ public final class SiteMeasures {
     private final CampaignCounters campaigns = new CampaignCounters();
     private final JourneyCounters journey = new JourneyCounters();
     private final Activity activity = new Activity();
+    private final ActiveVisitors active = new ActiveVisitors(ACTIVE_MS);
+    /** What counts as an active visitor: an event in the last five minutes. */
+    public static final long ACTIVE_MS = 5 * 60_000;
 
     public SiteMeasures(ZoneId zone) {
         this.days = new Days(zone);
@@ -88,6 +92,7 @@ public final class SiteMeasures {
     public synchronized void apply(String visitor, List<Event> recorded, List<Event> derived, Profile profile,
                                    boolean newVisitor) {
         if (recorded.isEmpty()) return;
+        active.seen(visitor, recorded.getLast().ts());
         if (newVisitor && profile != null && profile.visitorIds().size() == 1) {
             // a new person (a new browser of a known person is not a first visit)
             VisitorState b = profile.browser(visitor);
@@ -257,6 +262,11 @@ public final class SiteMeasures {
 
     public synchronized long deliveriesInMinute(long epochMinute) {
         return activity.deliveries(epochMinute);
+    }
+
+    /** Visitors (browsers) whose latest event is in the {@link #ACTIVE_MS} before {@code now}. */
+    public synchronized long activeVisitors(long now) {
+        return active.count(now);
     }
 
     public synchronized long goalsOn(int day) {
