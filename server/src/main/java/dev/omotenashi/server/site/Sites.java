@@ -172,6 +172,7 @@ public final class Sites {
                     for (Profile p : previous.profiles()) next.load(next.codec().decode(previous.codec().encode(p)));
                     return next;
                 });
+                publishBanditCounts(site); // the new engine starts without them
             }
             site.measures().zone(parsed.timezone());
             site.record(r);
@@ -210,6 +211,7 @@ public final class Sites {
             };
             site.engine().configuration().replace(next); // compiles; throws before anything is stored
             storage.sites().putObject(new ConfigObject(site.id(), kind, id, body.toString(), clock.millis()));
+            if (CAMPAIGN.equals(kind)) publishBanditCounts(site); // a campaign that became a bandit learns at once
         }
     }
 
