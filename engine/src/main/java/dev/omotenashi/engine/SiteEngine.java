@@ -437,7 +437,7 @@ public final class SiteEngine {
             props.put("event", name);
             props.put("exposed_at", h.exposedAt());
             if (g.valueProperty() != null && eventProps != null) {
-                JsonNode v = eventProps.get(g.valueProperty());
+                JsonNode v = Props.get(eventProps, g.valueProperty()); // nested properties by dots, as in conditions
                 if (v != null && v.isNumber() && Double.isFinite(v.doubleValue())) props.put("value", v.doubleValue());
             }
             recorded.add(new Event(sourceId + "~goal~" + c.id(), "_goal", at, props));

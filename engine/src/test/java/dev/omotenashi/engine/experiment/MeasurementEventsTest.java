@@ -62,6 +62,15 @@ class MeasurementEventsTest {
     }
 
     @Test
+    void aGoalValueMayBeANestedPropertyNamedWithDots() {
+        Shop nested = Shop.open().campaign(AB.formatted("").replace("\"value\": \"total\"", "\"value\": \"order.total\""));
+        ShopVisitor v = nested.pcVisitor();
+        v.shown(only(v.view("/"), "ab"));
+        v.track("buy", (com.fasterxml.jackson.databind.node.ObjectNode) Shop.parse("{\"order\": {\"total\": 1200.5}}"));
+        assertThat(v.lastDerived("_goal").getFirst().property("value").asDouble()).isEqualTo(1200.5);
+    }
+
+    @Test
     void aGoalWhoseValuePropertyIsNotANumberHasNoValue() {
         ShopVisitor v = shop.pcVisitor();
         v.shown(only(v.view("/"), "ab"));
