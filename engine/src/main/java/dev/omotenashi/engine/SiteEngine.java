@@ -23,6 +23,7 @@ import dev.omotenashi.engine.recommend.ItemTable;
 import dev.omotenashi.engine.recommend.Recommender;
 import dev.omotenashi.engine.session.CampaignSource;
 import dev.omotenashi.engine.session.DeviceClassifier;
+import dev.omotenashi.engine.session.PageCache;
 import dev.omotenashi.engine.session.PageInfo;
 import dev.omotenashi.engine.session.TrafficSourceClassifier;
 
@@ -60,6 +61,8 @@ public final class SiteEngine {
     private final ItemTable items = new ItemTable();
     private final Recommender recommender = new Recommender(items);
     private final Decider decider = new Decider(recommender);
+    /** Recently parsed pages: most requests come from a page seen a moment ago. */
+    private final PageCache pages = new PageCache(4096);
     private final RandomGenerator random;
     private final SiteConfiguration configuration;
     private final ProfileCodec codec = new ProfileCodec(names::intern, items::shared);
@@ -127,7 +130,7 @@ public final class SiteEngine {
     /** Applies a request's events to the visitor's profile and, when asked, decides the actions to show. */
     public TrackResult track(TrackRequest request) {
         SiteRuntime rt = configuration.runtime();
-        PageInfo page = PageInfo.of(request.page());
+        PageInfo page = pages.of(request.page());
         Profile profile = resolve(request.visitor(), request.user());
         profile.mergeTraits(request.traits());
         VisitorState browser = profile.browser(request.visitor());
@@ -144,7 +147,7 @@ public final class SiteEngine {
             int today = days.dayOf(now);
             facts.at(now, today, null);
             long at = now;
-            Decision d = decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
+            Decision d = decider.decide(rt.campaigns(), profile, browser, facts, page, now, today, settings.spacing(),
                     armKey(profile, request.visitor()), () -> Ids.next(Ids.ACTION, at, random), false);
             actions = d.actions();
             for (Action a : actions) {
@@ -243,15 +246,25 @@ public final class SiteEngine {
 
     /** What the decision would be for this visitor on this page now, changing nothing. */
     public Decision explain(String visitorId, Page page) {
+        return decideQuietly(visitorId, page, true);
+    }
+
+    /**
+     * As {@link #explain}; with {@code explain} false the hot path's decision (no outcomes, the page's
+     * rules remembered on the cached page), which must deliver the same actions — the invariant tests
+     * compare the two. Not for concurrent use with {@link #track} (the cached page's memo).
+     */
+    Decision decideQuietly(String visitorId, Page page, boolean explain) {
         SiteRuntime rt = configuration.runtime();
         Profile profile = byVisitor.get(visitorId);
         if (profile == null) profile = new Profile(visitorId);
         VisitorState browser = profile.browser(visitorId);
         long now = clock.millis();
         int today = days.dayOf(now);
-        ProfileFacts facts = new ProfileFacts(profile, browser, PageInfo.of(page), now, today);
-        return decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
-                armKey(profile, visitorId), () -> "a_preview");
+        PageInfo info = explain ? PageInfo.of(page) : pages.of(page);
+        ProfileFacts facts = new ProfileFacts(profile, browser, info, now, today);
+        return decider.decide(rt.campaigns(), profile, browser, facts, explain ? null : info, now, today,
+                settings.spacing(), armKey(profile, visitorId), () -> "a_preview", explain);
     }
 
     // ---- the pipeline ----------------------------------------------------------------------------

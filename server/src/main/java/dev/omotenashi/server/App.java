@@ -11,6 +11,7 @@ import dev.omotenashi.server.http.OpsRoutes;
 import dev.omotenashi.server.http.RateLimiter;
 import dev.omotenashi.server.http.Router;
 import dev.omotenashi.server.http.SegmentRoutes;
+import dev.omotenashi.server.http.TagRoutes;
 import dev.omotenashi.server.http.TrackRoutes;
 import dev.omotenashi.server.journal.GroupCommitter;
 import dev.omotenashi.server.journal.JournalCodec;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -126,7 +128,12 @@ public final class App implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.port = o.port();
             config.requestLogger.http((ctx, ms) -> {
-                String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+                String route;
+                try {
+                    route = ctx.endpoint().path;
+                } catch (NoSuchElementException e) { // Javalin 7 throws, not null, when no route matched (404, HEAD)
+                    route = "unmatched";
+                }
                 metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
             });
             ErrorMapping.install(config.routes, json);
@@ -138,6 +145,7 @@ public final class App implements AutoCloseable {
             new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
             new MeasureRoutes(sites, json, clock).register(r);
             new OpsRoutes(storage, metrics, json, testClock).register(r);
+            new TagRoutes().register(r);
             if (o.benchEndpoints()) new BenchRoutes(json).register(r);
             router[0] = r;
         });

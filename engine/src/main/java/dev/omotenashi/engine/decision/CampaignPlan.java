@@ -18,19 +18,22 @@ import java.util.Optional;
  * @param schedule       whether an instant (epoch ms) is inside the schedule
  * @param controlPercent share of eligible visitors held out, 0–99
  * @param surveyTraits   for survey variants: form field name → the user trait it writes
- * @param allocator      chooses the variant of a visitor outside control who has none yet
+ * @param weights        the variants' weights (derived)
+ * @param slot           the page-view slot all variants take, or null when they differ (derived; see
+ *                       {@link #slotOf})
+ * @param allocator      chooses the variant of a visitor outside control who has none yet (null: by weight)
  */
 public record CampaignPlan(String id, boolean live, java.util.function.LongPredicate schedule, Predicate audience,
                            Predicate pages, Frequency frequency, Stop stop, int controlPercent, List<VariantPlan> variants,
                            ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits,
-                           List<Integer> weights, Allocator allocator) {
+                           List<Integer> weights, String slot, Allocator allocator) {
 
     /** A plan whose variants are split by weight; {@code weights} are derived from the variants. */
     public CampaignPlan(String id, boolean live, java.util.function.LongPredicate schedule, Predicate audience,
                         Predicate pages, Frequency frequency, Stop stop, int controlPercent, List<VariantPlan> variants,
                         ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits) {
         this(id, live, schedule, audience, pages, frequency, stop, controlPercent, variants, trigger, goal, priority,
-                surveyTraits, null, null);
+                surveyTraits, null, null, null);
     }
 
     /**
@@ -53,11 +56,30 @@ public record CampaignPlan(String id, boolean live, java.util.function.LongPredi
 
     public CampaignPlan {
         variants = List.copyOf(variants);
+        if (variants.isEmpty()) throw new IllegalArgumentException("a campaign has at least one variant");
         weights = variants.stream().map(VariantPlan::weight).toList();
+        slot = slotOf(variants);
         if (allocator == null) allocator = Allocator.WEIGHTS;
         surveyTraits = Map.copyOf(surveyTraits);
-        if (variants.isEmpty()) throw new IllegalArgumentException("a campaign has at least one variant");
     }
+
+    /**
+     * The slot every variant of this campaign takes on a page view — {@link #MODAL} for modal templates,
+     * else the template's name — or null when the variants take different slots. A decision that has
+     * already filled this slot can pass the campaign over without evaluating its audience.
+     */
+    private static String slotOf(List<VariantPlan> variants) {
+        String slot = null;
+        for (VariantPlan v : variants) {
+            String s = v.modal() ? MODAL : v.template();
+            if (slot == null) slot = s;
+            else if (!slot.equals(s)) return null;
+        }
+        return slot;
+    }
+
+    /** The slot of modal templates: one modal action per page view, whichever its template. */
+    public static final String MODAL = "(modal)";
 
     /** How often a campaign may be exposed to one person; {@code max} is ignored for {@code PAGEVIEW}. */
     public record Frequency(Per per, int max) {

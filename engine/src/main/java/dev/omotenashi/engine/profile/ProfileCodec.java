@@ -149,8 +149,8 @@ public final class ProfileCodec {
     private void writeCounter(DataOutputStream out, EventCounter c) throws IOException {
         writeString(out, c.name);
         out.writeInt(c.count);
-        out.writeLong(c.firstAt);
-        out.writeLong(c.latestAt);
+        out.writeLong(c.firstAt());
+        out.writeLong(c.latestAt());
         out.writeInt(c.serialA);
         out.writeInt(c.countA);
         out.writeInt(c.serialB);
@@ -161,8 +161,8 @@ public final class ProfileCodec {
     private EventCounter readCounter(DataInputStream in) throws IOException {
         EventCounter c = new EventCounter(intern.apply(readString(in)));
         c.count = in.readInt();
-        c.firstAt = in.readLong();
-        c.latestAt = in.readLong();
+        long firstAt = in.readLong();
+        c.times(firstAt, in.readLong());
         c.serialA = in.readInt();
         c.countA = in.readInt();
         c.serialB = in.readInt();
