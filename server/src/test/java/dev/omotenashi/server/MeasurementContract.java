@@ -358,6 +358,22 @@ public abstract class MeasurementContract {
         assertThat(arm(report(0, 3, "fixed"), "a").get("clicks").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void aCheckpointWrittenBeforeTheCountersExistedIsIgnoredAndTheJournalReplayed() {
+        fixture();
+        JsonNode before = everything();
+        server.app().checkpointAll();
+        CheckpointStore.Checkpoint cp = server.app().storage().checkpoints().load(SITE).orElseThrow();
+        server.close();
+        java.util.Map<String, byte[]> profilesOnly = new java.util.HashMap<>(cp.profiles());
+        profilesOnly.remove("#measures");
+        try (Storage s = reopen(data)) {
+            s.checkpoints().save(SITE, new CheckpointStore.Checkpoint(cp.seq(), profilesOnly));
+        }
+        server = TestServer.start(data, this::reopen);
+        assertThat(everything()).isEqualTo(before);
+    }
+
     private JsonNode everything() {
         var o = TestServer.object();
         o.set("report", report(0, 3, "sequential"));

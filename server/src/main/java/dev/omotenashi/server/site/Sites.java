@@ -80,6 +80,12 @@ public final class Sites {
             LiveSite site = new LiveSite(r, newEngine(r));
             installStored(site);
             Optional<CheckpointStore.Checkpoint> cp = storage.checkpoints().load(r.id());
+            if (cp.isPresent() && !cp.get().profiles().containsKey(MEASURES_KEY)) {
+                // written before the server kept measurement counters: the counters of the records it covers
+                // exist nowhere else, so rebuild everything from the journal (the profiles too, as without one)
+                log.info("site {}: checkpoint without measurement counters, replaying the whole journal", r.id());
+                cp = Optional.empty();
+            }
             long from = 0;
             if (cp.isPresent()) {
                 for (Map.Entry<String, byte[]> e : cp.get().profiles().entrySet()) {
