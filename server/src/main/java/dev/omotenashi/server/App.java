@@ -5,6 +5,7 @@ import dev.omotenashi.server.http.AdminRoutes;
 import dev.omotenashi.server.http.BenchRoutes;
 import dev.omotenashi.server.http.Auth;
 import dev.omotenashi.server.http.ErrorMapping;
+import dev.omotenashi.server.http.MeasureRoutes;
 import dev.omotenashi.server.http.Metrics;
 import dev.omotenashi.server.http.OpsRoutes;
 import dev.omotenashi.server.http.RateLimiter;
@@ -42,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final long CHECKPOINT_EVERY_MINUTES = 5;
+    private static final long BANDIT_COUNTS_EVERY_SECONDS = 60;
 
     /**
      * How to start.
@@ -152,6 +154,7 @@ public final class App implements AutoCloseable {
             new TrackRoutes(sites, committer, codec, json, clock, metrics, perSite, perClient).register(r);
             new SegmentRoutes(committer, codec, json, clock, metrics, perSite).register(r);
             new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
+            new MeasureRoutes(sites, json, clock).register(r);
             new OpsRoutes(storage, metrics, json, testClock).register(r);
             new TagRoutes().register(r);
             if (o.benchEndpoints()) new BenchRoutes(json).register(r);
@@ -162,6 +165,7 @@ public final class App implements AutoCloseable {
                 Thread.ofPlatform().name("checkpoints").daemon(true).factory());
         App app = new App(storage, sites, committer, router[0], http, scheduler, clock);
         scheduler.scheduleWithFixedDelay(app::checkpointAll, CHECKPOINT_EVERY_MINUTES, CHECKPOINT_EVERY_MINUTES, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(app::publishBanditCounts, BANDIT_COUNTS_EVERY_SECONDS, BANDIT_COUNTS_EVERY_SECONDS, TimeUnit.SECONDS);
         log.info("Omotenashi listening on port {} ({} sites, storage {})", http.port(), sites.all().size(),
                 storage.getClass().getSimpleName());
         return app;
@@ -195,6 +199,17 @@ public final class App implements AutoCloseable {
                 sites.checkpoint(s);
             } catch (RuntimeException e) {
                 log.warn("checkpoint of site {} failed; the journal still holds everything", s.id(), e);
+            }
+        }
+    }
+
+    /** Hands every site's bandit campaigns the current counts of their variants. */
+    public void publishBanditCounts() {
+        for (LiveSite s : sites.all()) {
+            try {
+                sites.publishBanditCounts(s);
+            } catch (RuntimeException e) {
+                log.warn("bandit counts of site {} not published", s.id(), e);
             }
         }
     }

@@ -110,7 +110,7 @@ public final class Decider {
                 variantIndex = indexOf(c, history.assignedVariant());
             } else {
                 control = Assignment.inControl(visitorKey, c.id(), c.controlPercent());
-                variantIndex = Assignment.variant(visitorKey, c.id(), c.weights());
+                variantIndex = c.chooseVariant(visitorKey);
             }
             CampaignPlan.VariantPlan variant = c.variants().get(variantIndex);
             if (!spaced) {
