@@ -1,6 +1,10 @@
 package dev.omotenashi.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omotenashi.server.console.ConsoleApiRoutes;
+import dev.omotenashi.server.console.ConsoleAuth;
+import dev.omotenashi.server.console.ConsoleRoutes;
+import dev.omotenashi.server.console.Passwords;
 import dev.omotenashi.server.http.AdminRoutes;
 import dev.omotenashi.server.http.BenchRoutes;
 import dev.omotenashi.server.http.Auth;
@@ -123,6 +127,8 @@ public final class App implements AutoCloseable {
         Sites sites = new Sites(storage, clock, codec, json);
         sites.load();
         Auth auth = new Auth(o.adminToken(), sites);
+        ConsoleAuth operators = new ConsoleAuth(storage.operators(), new Passwords(), clock);
+        auth.useOperators(operators);
         for (LiveSite s : sites.all()) {
             for (ConfigObject token : storage.sites().objects(s.id(), "token")) auth.addSiteToken(token.id(), s.id());
         }
@@ -157,6 +163,8 @@ public final class App implements AutoCloseable {
             new MeasureRoutes(sites, json, clock).register(r);
             new OpsRoutes(storage, metrics, json, testClock).register(r);
             new TagRoutes().register(r);
+            new ConsoleApiRoutes(operators, json).register(r);
+            new ConsoleRoutes(json).register(r);
             if (o.benchEndpoints()) new BenchRoutes(json).register(r);
             router[0] = r;
         });

@@ -1,5 +1,6 @@
 package dev.omotenashi.server.http;
 
+import dev.omotenashi.server.console.ConsoleAuth;
 import dev.omotenashi.server.site.LiveSite;
 import dev.omotenashi.server.site.Sites;
 import io.javalin.http.Context;
@@ -23,6 +24,7 @@ public final class Auth {
     private final byte[] adminHash;
     private final Sites sites;
     private final Map<String, String> siteTokens = new ConcurrentHashMap<>(); // token hash (hex) → site id
+    private volatile ConsoleAuth operators;
 
     public Auth(String adminToken, Sites sites) {
         this.adminHash = sha256(adminToken);
@@ -38,13 +40,31 @@ public final class Auth {
         siteTokens.values().removeIf(site::equals);
     }
 
-    void check(Router.Access access, Context ctx) {
+    /** Lets operators (console sessions, personal tokens) in, each as far as their role allows. */
+    public void useOperators(ConsoleAuth operators) {
+        this.operators = operators;
+    }
+
+    void check(Router.Route route, Context ctx) {
+        Router.Access access = route.access();
+        if (operators != null && access != Router.Access.PUBLIC && access != Router.Access.WRITE_KEY) {
+            ConsoleAuth.Principal p = operators.authenticate(ctx);
+            if (p != null) {
+                operators.authorize(p, route, ctx);
+                ctx.attribute(ConsoleAuth.PRINCIPAL, p);
+                return;
+            }
+        }
         switch (access) {
             case PUBLIC -> { }
             case WRITE_KEY -> ctx.attribute(SITE_ATTRIBUTE, writeKeySite(ctx));
             case ADMIN -> {
                 String token = bearer(ctx);
                 if (!isAdmin(token)) throw ApiException.forbidden("this route needs an administrator's token");
+            }
+            case OPERATOR -> {
+                bearer(ctx);
+                throw ApiException.forbidden("this route is for signed-in operators (a session or a personal token)");
             }
             case SITE -> {
                 String token = bearer(ctx);

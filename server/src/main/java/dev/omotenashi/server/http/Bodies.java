@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 
 /** Reading request bodies: size limit first, then strict JSON (invalid UTF-8 included) into a tree. */
-final class Bodies {
+public final class Bodies {
     private Bodies() {}
 
     /**
@@ -16,7 +16,7 @@ final class Bodies {
      *
      * @throws ApiException 413 over {@code limit} bytes, 400 when not JSON or empty
      */
-    static JsonNode json(Context ctx, ObjectMapper json, int limit) {
+    public static JsonNode json(Context ctx, ObjectMapper json, int limit) {
         // The body is read (up to the server's hard cap, config.http.maxRequestSize) before a 413, so the
         // client that is still sending receives the answer instead of a reset connection.
         byte[] bytes = ctx.bodyAsBytes();

@@ -66,6 +66,8 @@ public final class OpsRoutes {
         ObjectNode schemes = doc.putObject("components").putObject("securitySchemes");
         schemes.putObject("bearer").put("type", "http").put("scheme", "bearer");
         schemes.putObject("writeKey").put("type", "http").put("scheme", "basic");
+        schemes.putObject("session").put("type", "apiKey").put("in", "cookie").put("name", "omotenashi_session")
+                .put("description", "the console's session; writes also need the X-CSRF-Token header (docs/console.md)");
         ObjectNode error = doc.withObjectProperty("components").putObject("schemas").putObject("Error");
         error.put("type", "object");
         error.putObject("properties").putObject("error").put("type", "object")
@@ -86,6 +88,11 @@ public final class OpsRoutes {
                     .put("required", false).put("description", description).putObject("schema").put("type", "string"));
             switch (route.access()) {
                 case ADMIN, SITE -> op.putArray("security").addObject().putArray("bearer");
+                case OPERATOR -> {
+                    ArrayNode security = op.putArray("security");
+                    security.addObject().putArray("bearer");
+                    security.addObject().putArray("session");
+                }
                 case WRITE_KEY -> op.putArray("security").addObject().putArray("writeKey");
                 default -> { }
             }

@@ -21,7 +21,9 @@ public final class Router {
         /** the server's administrators */
         ADMIN,
         /** an administrator, or a token of the site named in the path ({@code {site}}) */
-        SITE
+        SITE,
+        /** a signed-in operator of any role, by session cookie or personal token (docs/console.md) */
+        OPERATOR
     }
 
     /** HTTP methods routes use. */
@@ -84,9 +86,10 @@ public final class Router {
     }
 
     private void add(Method method, String path, Access access, java.util.Map<String, String> query, Handler h) {
-        declared.add(new Route(method, path, access, query));
+        Route route = new Route(method, path, access, query);
+        declared.add(route);
         Handler checked = ctx -> {
-            auth.check(access, ctx);
+            auth.check(route, ctx);
             h.handle(ctx);
         };
         switch (method) {

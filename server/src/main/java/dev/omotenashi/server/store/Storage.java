@@ -12,6 +12,9 @@ public interface Storage extends AutoCloseable {
 
     CheckpointStore checkpoints();
 
+    /** The console's operators, sessions and personal tokens. */
+    OperatorStore operators();
+
     /** Whether the backend answers now (for {@code /ready}). */
     boolean healthy();
 

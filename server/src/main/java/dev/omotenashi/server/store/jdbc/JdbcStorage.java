@@ -2,6 +2,7 @@ package dev.omotenashi.server.store.jdbc;
 
 import dev.omotenashi.server.store.CheckpointStore;
 import dev.omotenashi.server.store.EventJournal;
+import dev.omotenashi.server.store.OperatorStore;
 import dev.omotenashi.server.store.SiteStore;
 import dev.omotenashi.server.store.Storage;
 
@@ -14,12 +15,14 @@ public abstract class JdbcStorage<D extends Database> implements Storage {
     private final SiteStore sites;
     private final EventJournal journal;
     private final CheckpointStore checkpoints;
+    private final OperatorStore operators;
 
     protected JdbcStorage(D db) {
         this.db = db;
         this.sites = new JdbcSiteStore(db);
         this.journal = new JdbcEventJournal(db);
         this.checkpoints = new JdbcCheckpointStore(db);
+        this.operators = new JdbcOperatorStore(db);
     }
 
     @Override
@@ -35,6 +38,11 @@ public abstract class JdbcStorage<D extends Database> implements Storage {
     @Override
     public final CheckpointStore checkpoints() {
         return checkpoints;
+    }
+
+    @Override
+    public final OperatorStore operators() {
+        return operators;
     }
 
     @Override

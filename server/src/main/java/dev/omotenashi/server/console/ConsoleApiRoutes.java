@@ -1,0 +1,276 @@
+package dev.omotenashi.server.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omotenashi.engine.scenario.ScenarioBundle;
+import dev.omotenashi.engine.scenario.ScenarioCatalog;
+import dev.omotenashi.server.console.ConsoleAuth.Principal;
+import dev.omotenashi.server.http.ApiException;
+import dev.omotenashi.server.http.Bodies;
+import dev.omotenashi.server.http.Router;
+import dev.omotenashi.server.store.OperatorStore;
+import dev.omotenashi.server.store.OperatorStore.Operator;
+import dev.omotenashi.server.store.OperatorStore.Token;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * The console's own API (docs/api.md, docs/console.md): signing in and out, accepting an invitation, the
+ * caller's personal tokens, operators (administrators only) and the template gallery. Everything else the
+ * console does goes through the admin API, as a script would.
+ */
+public final class ConsoleApiRoutes {
+    private static final int MAX_BODY = 16 * 1024;
+    private static final int MIN_PASSWORD = 10;
+    private static final int MAX_PASSWORD = 1024;
+
+    private final ConsoleAuth auth;
+    private final OperatorStore store;
+    private final ObjectMapper json;
+    private final JsonNode texts;
+
+    public ConsoleApiRoutes(ConsoleAuth auth, ObjectMapper json) {
+        this.auth = auth;
+        this.store = auth.store();
+        this.json = json;
+        try (InputStream in = ConsoleApiRoutes.class.getResourceAsStream("templates.json")) {
+            if (in == null) throw new IllegalStateException("missing resource templates.json");
+            this.texts = json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void register(Router r) {
+        r.post("/api/v1/console/session", Router.Access.PUBLIC, this::signIn);
+        r.get("/api/v1/console/session", Router.Access.OPERATOR, this::whoAmI);
+        r.delete("/api/v1/console/session", Router.Access.OPERATOR, this::signOut);
+        r.post("/api/v1/console/invites/accept", Router.Access.PUBLIC, this::acceptInvite);
+        r.get("/api/v1/me/tokens", Router.Access.OPERATOR, this::listTokens);
+        r.post("/api/v1/me/tokens", Router.Access.OPERATOR, this::createToken);
+        r.delete("/api/v1/me/tokens/{id}", Router.Access.OPERATOR, this::revokeToken);
+        r.get("/api/v1/operators", Router.Access.ADMIN, this::listOperators);
+        r.post("/api/v1/operators", Router.Access.ADMIN, this::createOperator);
+        r.patch("/api/v1/operators/{id}", Router.Access.ADMIN, this::updateOperator);
+        r.delete("/api/v1/operators/{id}", Router.Access.ADMIN, this::deleteOperator);
+        r.post("/api/v1/operators/{id}/invite", Router.Access.ADMIN, this::reinvite);
+        r.get("/api/v1/templates", Router.Access.ADMIN, this::templates);
+    }
+
+    // ---- session ---------------------------------------------------------------------------------
+
+    private void signIn(Context ctx) {
+        ConsoleAuth.sameOrigin(ctx); // no signing a victim in from another site (login CSRF)
+        JsonNode body = Bodies.json(ctx, json, MAX_BODY);
+        String login = text(body, "login");
+        String password = text(body, "password");
+        if (login == null || login.isBlank()) throw ApiException.badRequest("login", "enter your login");
+        if (password == null || password.isEmpty()) throw ApiException.badRequest("password", "enter your password");
+        Principal p = auth.signIn(login, password, ctx);
+        ctx.json(session(p));
+    }
+
+    private void whoAmI(Context ctx) {
+        ctx.json(session(principal(ctx)));
+    }
+
+    private void signOut(Context ctx) {
+        auth.signOut(ctx);
+        ctx.status(204);
+    }
+
+    private void acceptInvite(Context ctx) {
+        ConsoleAuth.sameOrigin(ctx);
+        JsonNode body = Bodies.json(ctx, json, MAX_BODY);
+        String invite = text(body, "invite");
+        String password = text(body, "password");
+        checkPassword(password, "password");
+        if (invite == null || invite.isBlank()) throw ApiException.badRequest("invite", "expected the invitation from the link");
+        String id = store.takeInvite(ConsoleAuth.hash(invite.trim()), auth.clock().millis())
+                .orElseThrow(() -> new ApiException(400, "invite_invalid", "this invitation is unknown, used or expired; ask an administrator for a new one", "invite"));
+        Operator op = store.byId(id).orElseThrow(() -> new ApiException(400, "invite_invalid", "this invitation's operator no longer exists", "invite"));
+        store.setPassword(id, auth.passwords().hash(password));
+        store.deleteSessions(id);
+        String name = text(body, "name");
+        if (name != null && !name.isBlank()) store.update(id, name.trim(), op.role());
+        Operator fresh = store.byId(id).orElseThrow();
+        ctx.json(session(auth.startSession(fresh, ctx)));
+    }
+
+    private ObjectNode session(Principal p) {
+        ObjectNode o = json.createObjectNode();
+        o.set("operator", operator(p.operator()));
+        o.put("via", p.session() != null ? "session" : "token");
+        if (p.session() != null) {
+            o.put("csrf", p.session().csrf());
+            o.put("expires_at", Instant.ofEpochMilli(p.session().expiresAt()).toString());
+        }
+        return o;
+    }
+
+    // ---- personal tokens -------------------------------------------------------------------------
+
+    private void listTokens(Context ctx) {
+        Principal p = principal(ctx);
+        ArrayNode out = json.createArrayNode();
+        for (Token t : store.tokens(p.operator().id())) out.add(token(t));
+        ctx.json(json.createObjectNode().set("tokens", out));
+    }
+
+    private void createToken(Context ctx) {
+        Principal p = principal(ctx);
+        JsonNode body = Bodies.json(ctx, json, MAX_BODY);
+        String name = text(body, "name");
+        if (name == null || name.isBlank()) throw ApiException.badRequest("name", "give the token a name (what it is for)");
+        if (name.length() > 100) throw ApiException.badRequest("name", "at most 100 characters");
+        String secret = ConsoleAuth.TOKEN_PREFIX + auth.randomToken(32);
+        Token t = new Token("tok_" + auth.randomToken(9), p.operator().id(), name.trim(), ConsoleAuth.hash(secret),
+                auth.clock().millis(), null);
+        store.putToken(t);
+        ctx.status(201).json(token(t).put("token", secret));
+    }
+
+    private void revokeToken(Context ctx) {
+        Principal p = principal(ctx);
+        if (!store.deleteToken(p.operator().id(), ctx.pathParam("id"))) throw ApiException.notFound("you have no token " + ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    private ObjectNode token(Token t) {
+        ObjectNode o = json.createObjectNode().put("id", t.id()).put("name", t.name())
+                .put("created_at", Instant.ofEpochMilli(t.createdAt()).toString());
+        if (t.lastUsedAt() != null) o.put("last_used_at", Instant.ofEpochMilli(t.lastUsedAt()).toString());
+        else o.putNull("last_used_at");
+        return o;
+    }
+
+    // ---- operators (administrators) ------------------------------------------------------------
+
+    private void listOperators(Context ctx) {
+        ArrayNode out = json.createArrayNode();
+        for (Operator o : store.operators()) out.add(operator(o));
+        ctx.json(json.createObjectNode().set("operators", out));
+    }
+
+    /**
+     * Creates an operator. With {@code password} they can sign in at once (automation); without, the answer
+     * carries a one-time invitation for them to choose one.
+     */
+    private void createOperator(Context ctx) {
+        JsonNode body = Bodies.json(ctx, json, MAX_BODY);
+        String login = ConsoleAuth.normalizeLogin(text(body, "login"));
+        if (login == null || login.isEmpty()) throw ApiException.badRequest("login", "expected a login (an e-mail address or a name)");
+        if (login.length() > 200 || !login.matches("[\\p{L}\\p{N}._@+-]+")) {
+            throw ApiException.badRequest("login", "letters, digits and . _ @ + - only, at most 200");
+        }
+        Role role = Role.parse(text(body, "role"), "role");
+        String password = text(body, "password");
+        if (password != null) checkPassword(password, "password");
+        String name = text(body, "name");
+        Operator op = new Operator("u_" + auth.randomToken(9), login, name == null ? null : name.trim(), role.json(),
+                password == null ? null : auth.passwords().hash(password), 0, 0, auth.clock().millis());
+        try {
+            store.create(op);
+        } catch (dev.omotenashi.server.store.DuplicateKeyException e) {
+            throw new ApiException(409, "duplicate", "another operator already signs in as " + login, "login");
+        }
+        ObjectNode out = operator(op);
+        if (password == null) out.put("invite", auth.invite(op.id()));
+        ctx.status(201).json(out);
+    }
+
+    private void updateOperator(Context ctx) {
+        Operator op = operatorOf(ctx);
+        JsonNode body = Bodies.json(ctx, json, MAX_BODY);
+        Role role = body.has("role") ? Role.parse(text(body, "role"), "role") : Role.parse(op.role(), "role");
+        String name = body.has("name") ? text(body, "name") : op.name();
+        if (role != Role.ADMIN && Role.ADMIN.json().equals(op.role())) lastAdministrator(op, "role");
+        store.update(op.id(), name, role.json());
+        if (body.hasNonNull("password")) {
+            String password = text(body, "password");
+            checkPassword(password, "password");
+            store.setPassword(op.id(), auth.passwords().hash(password));
+            store.deleteSessions(op.id());
+        }
+        if (body.path("unlock").asBoolean(false)) store.clearFailures(op.id());
+        ctx.json(operator(store.byId(op.id()).orElseThrow()));
+    }
+
+    private void deleteOperator(Context ctx) {
+        Operator op = operatorOf(ctx);
+        if (Role.ADMIN.json().equals(op.role())) lastAdministrator(op, null);
+        store.delete(op.id());
+        ctx.status(204);
+    }
+
+    private void reinvite(Context ctx) {
+        Operator op = operatorOf(ctx);
+        ctx.status(201).json(operator(op).put("invite", auth.invite(op.id())));
+    }
+
+    /** An administrator who is the last one cannot be removed or demoted: nobody could manage operators. */
+    private void lastAdministrator(Operator op, String path) {
+        long admins = store.operators().stream().filter(o -> Role.ADMIN.json().equals(o.role())).count();
+        if (admins <= 1) throw new ApiException(409, "last_administrator", "the last administrator cannot be removed or demoted", path);
+    }
+
+    private Operator operatorOf(Context ctx) {
+        return store.byId(ctx.pathParam("id")).orElseThrow(() -> ApiException.notFound("no operator " + ctx.pathParam("id")));
+    }
+
+    private ObjectNode operator(Operator o) {
+        ObjectNode n = json.createObjectNode().put("id", o.id()).put("login", o.login()).put("name", o.name())
+                .put("role", o.role()).put("active", o.passwordHash() != null)
+                .put("created_at", Instant.ofEpochMilli(o.createdAt()).toString());
+        if (o.lockedUntil() > auth.clock().millis()) n.put("locked_until", Instant.ofEpochMilli(o.lockedUntil()).toString());
+        return n;
+    }
+
+    // ---- templates -------------------------------------------------------------------------------
+
+    /** The S01–S17 bundles with their titles and explanations in Japanese and English. */
+    private void templates(Context ctx) {
+        ArrayNode out = json.createArrayNode();
+        for (ScenarioBundle b : ScenarioCatalog.all()) {
+            ObjectNode t = out.addObject();
+            t.put("id", b.scenario());
+            JsonNode text = texts.path(b.scenario());
+            ObjectNode title = t.putObject("title");
+            ObjectNode explanation = t.putObject("explanation");
+            for (String lang : new String[]{"ja", "en"}) {
+                title.put(lang, text.path(lang).path("title").asText(b.title()));
+                explanation.put(lang, text.path(lang).path("explanation").asText(""));
+            }
+            t.set("segments", json.valueToTree(b.segments()));
+            t.set("event_definitions", json.valueToTree(b.eventDefinitions()));
+            t.set("campaigns", json.valueToTree(b.campaigns()));
+        }
+        ctx.json(json.createObjectNode().set("templates", out));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(ConsoleAuth.PRINCIPAL);
+        if (p == null) throw ApiException.forbidden("this route is for signed-in operators");
+        return p;
+    }
+
+    private static void checkPassword(String password, String path) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new ApiException(400, "password_too_short", "a password needs at least " + MIN_PASSWORD + " characters", path);
+        }
+        if (password.length() > MAX_PASSWORD) throw ApiException.badRequest(path, "at most " + MAX_PASSWORD + " characters");
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}
