@@ -1,0 +1,119 @@
+// The console's entry: finds out who is signed in, then draws the screen for the current path inside the
+// layout (header with navigation, language switch and sign-out).
+import { api, ApiError, setCsrf, whenUnauthorized } from './api';
+import { clear, h } from './dom';
+import { lang, setLang, t, Key } from './i18n';
+import { BASE, link, navigate, resolve, Route, start } from './router';
+import { can, session, Operator } from './state';
+import { notice } from './ui';
+import { signIn, welcome } from './screens/auth';
+import { siteDetail, sitesList } from './screens/sites';
+import { gallery } from './screens/templates';
+import { campaignJson, campaignList } from './screens/campaigns';
+import { tokens } from './screens/tokens';
+import { users } from './screens/users';
+
+const root = document.getElementById('app')!;
+let ended = false;
+
+const routes: Route[] = [
+  { pattern: '/', render: () => sitesList() },
+  { pattern: '/sites/:site', render: (p) => siteDetail(p.site) },
+  { pattern: '/sites/:site/templates', render: (p) => gallery(p.site) },
+  { pattern: '/sites/:site/campaigns', render: (p) => campaignList(p.site, render) },
+  { pattern: '/sites/:site/campaigns/:id', render: (p) => campaignJson(p.site, p.id) },
+  { pattern: '/tokens', render: () => tokens(render) },
+  { pattern: '/users', render: () => users(render) },
+];
+
+function header(): HTMLElement {
+  const here = location.pathname.replace(/\/+$/, '') || BASE;
+  const nav = (href: string, key: Key) => {
+    const full = link(href);
+    const current = href === '/' ? here === BASE || here.startsWith(`${BASE}/sites`) : here.startsWith(full);
+    return h('a', { href: full === `${BASE}/` ? `${BASE}/` : full, 'aria-current': current ? 'page' : null }, t(key));
+  };
+  const langSelect = h('select', { id: 'lang', 'aria-label': t('nav.language') },
+    h('option', { value: 'ja', selected: lang() === 'ja' }, '日本語'),
+    h('option', { value: 'en', selected: lang() === 'en' }, 'English'));
+  langSelect.addEventListener('change', () => { setLang(langSelect.value as 'ja' | 'en'); render(); });
+  const out = h('button', { type: 'button', class: 'link' }, t('nav.signout'));
+  out.addEventListener('click', async () => {
+    try { await api('DELETE', '/api/v1/console/session'); } catch { /* already ended */ }
+    session.me = null;
+    setCsrf(null);
+    navigate(link('/'));
+  });
+  const me = session.me!;
+  return h('header', { class: 'top' },
+    h('a', { class: 'skip', href: '#main' }, t('app.skip')),
+    h('a', { class: 'brand', href: `${BASE}/` }, t('app.name')),
+    h('nav', { class: 'main-nav', 'aria-label': t('nav.menu') },
+      nav('/', 'nav.sites'), nav('/tokens', 'nav.tokens'), can('admin') ? nav('/users', 'nav.users') : null),
+    h('div', { class: 'me' },
+      langSelect,
+      h('span', { class: 'who' }, me.name || me.login, ' ', h('span', { class: 'badge role' }, t(`role.${me.role}` as Key))),
+      out));
+}
+
+async function render(): Promise<void> {
+  document.documentElement.lang = lang();
+  const invite = /(?:^#|&)invite=([^&]+)/.exec(location.hash)?.[1];
+  if (invite) {
+    clear(root);
+    root.append(welcome(decodeURIComponent(invite), () => { history.replaceState(null, '', `${BASE}/`); render(); }));
+    focusTitle();
+    return;
+  }
+  if (!session.me) {
+    clear(root);
+    const reason = ended ? 'ended' : undefined;
+    root.append(signIn(() => { ended = false; render(); }, reason));
+    (root.querySelector('input[name=login]') as HTMLInputElement | null)?.focus();
+    return;
+  }
+  const found = resolve(routes, location.pathname);
+  clear(root);
+  root.append(header());
+  const holder = h('div', { class: 'content' }, h('p', { class: 'muted' }, t('common.loading')));
+  root.append(holder);
+  if (!found) {
+    holder.replaceChildren(h('main', { id: 'main' }, notice('404', 'error')));
+    return;
+  }
+  try {
+    const page = await found.route.render(found.params);
+    holder.replaceChildren(page);
+    focusTitle();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return;
+    holder.replaceChildren(h('main', { id: 'main' }, notice(err instanceof Error ? `${t('common.error')}: ${err.message}` : t('common.error'), 'error')));
+  }
+}
+
+function focusTitle(): void {
+  const title = document.getElementById('page-title');
+  if (title && !root.querySelector('[aria-invalid]')) title.focus({ preventScroll: true });
+}
+
+async function boot(): Promise<void> {
+  setLang(lang());
+  whenUnauthorized(() => {
+    if (!session.me) return;
+    session.me = null;
+    setCsrf(null);
+    ended = true;
+    render();
+  });
+  try {
+    const s = await api<{ operator: Operator; csrf?: string }>('GET', '/api/v1/console/session');
+    session.me = s.operator;
+    setCsrf(s.csrf ?? null);
+  } catch {
+    session.me = null;
+  }
+  start(render);
+  await render();
+}
+
+void boot();
