@@ -43,8 +43,8 @@ public final class ConsoleRoutes {
     }
 
     public void register(Router r) {
-        r.get("/console", Router.Access.PUBLIC, ctx -> ctx.redirect("/console/"));
-        r.get("/console/", Router.Access.PUBLIC, ctx -> serve(ctx, "index.html"));
+        // Javalin ignores a trailing slash: this is /console and /console/ alike (no redirect, which would loop)
+        r.get("/console", Router.Access.PUBLIC, ctx -> serve(ctx, "index.html"));
         r.get("/console/<path>", Router.Access.PUBLIC, ctx -> serve(ctx, ctx.pathParam("path")));
     }
 
