@@ -52,6 +52,10 @@ public final class PostgresStorage extends JdbcStorage<PostgresDatabase> {
         config.setAutoCommit(false);
         config.setConnectionTimeout(10_000);
         config.setConnectionInitSql("SET synchronous_commit = on");
+        // Commit the init SQL: with auto-commit off, Hikari otherwise hands out a new connection inside the
+        // transaction that statement began, and a read then fails to set it read-only ("Cannot change
+        // transaction read-only property in the middle of a transaction"): seen with parallel sign-ins.
+        config.setIsolateInternalQueries(true);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "omotenashi");
         HikariDataSource pool;
