@@ -217,6 +217,21 @@ public abstract class ConsoleSecurityContract {
     }
 
     @Test
+    void parallelGuessesAreEachCountedAndLockTheAccount() throws Exception {
+        createOperator("hanako", "viewer");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> guesses = new ArrayList<>();
+        for (int i = 0; i < 3 * ConsoleAuth.MAX_FAILURES; i++) {
+            guesses.add(client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/api/v1/console/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"login\": \"hanako\", \"password\": \"guess " + i + "\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var g : guesses) assertThat(g.get().statusCode()).isIn(401, 429);
+        assertThat(signInReply("hanako", PASSWORD).status()).as("locked after parallel guesses").isEqualTo(429);
+    }
+
+    @Test
     void aSuccessfulSignInResetsTheFailureCount() {
         createOperator("hanako", "viewer");
         for (int round = 0; round < 3; round++) {

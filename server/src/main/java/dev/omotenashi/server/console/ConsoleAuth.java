@@ -183,9 +183,8 @@ public final class ConsoleAuth {
         }
         if (op.lockedUntil() > now) throw locked(op.lockedUntil() - now);
         if (!passwords.verify(password == null ? "" : password, op.passwordHash())) {
-            int failures = op.failedAttempts() + 1;
-            if (failures >= MAX_FAILURES) store.recordFailure(op.id(), 0, now + LOCK.toMillis());
-            else store.recordFailure(op.id(), failures, 0);
+            // counted in the database, atomically: parallel guesses cannot all read the same count
+            if (store.countFailure(op.id()) >= MAX_FAILURES) store.lock(op.id(), now + LOCK.toMillis());
             throw ApiException.unauthorized("wrong login or password");
         }
         if (op.failedAttempts() != 0 || op.lockedUntil() != 0) store.clearFailures(op.id());

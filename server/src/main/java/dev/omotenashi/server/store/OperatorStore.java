@@ -41,8 +41,14 @@ public interface OperatorStore {
     /** Sets the password hash and clears failures and lock-out. */
     void setPassword(String id, String passwordHash);
 
-    /** Records a failed sign-in: the new failure count, and a lock-out time when it is set (0 keeps none). */
-    void recordFailure(String id, int failedAttempts, long lockedUntil);
+    /**
+     * Counts a failed sign-in, atomically (parallel guesses each count), and returns the new count of
+     * failures in a row.
+     */
+    int countFailure(String id);
+
+    /** Locks an operator until the given time and clears the failure count. */
+    void lock(String id, long lockedUntil);
 
     /** Clears failures after a successful sign-in. */
     void clearFailures(String id);

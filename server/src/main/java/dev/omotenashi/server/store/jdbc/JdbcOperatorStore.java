@@ -126,7 +126,29 @@ public final class JdbcOperatorStore implements OperatorStore {
     }
 
     @Override
-    public void recordFailure(String id, int failedAttempts, long lockedUntil) {
+    public int countFailure(String id) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE operators SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void lock(String id, long lockedUntil) {
+        setFailures(id, 0, lockedUntil);
+    }
+
+    @Override
+    public void clearFailures(String id) {
+        setFailures(id, 0, 0);
+    }
+
+    private void setFailures(String id, int failedAttempts, long lockedUntil) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE id = ?")) {
@@ -137,11 +159,6 @@ public final class JdbcOperatorStore implements OperatorStore {
             }
             return null;
         });
-    }
-
-    @Override
-    public void clearFailures(String id) {
-        recordFailure(id, 0, 0);
     }
 
     @Override
