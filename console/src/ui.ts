@@ -69,8 +69,10 @@ export function showError(form: HTMLElement, err: unknown, messageFor?: (e: ApiE
   let first: HTMLElement | null = null;
   const unplaced: string[] = [];
   for (const e of errors) {
+    // the control named by the whole path ("spacing.min_seconds"), else by its first segment ("domains[1]" → "domains")
+    const exact = e.path && /^[\w.-]+$/.test(e.path) ? form.querySelector<HTMLElement>(`[name="${e.path}"]`) : null;
     const name = fieldOf(e.path);
-    const control = name && /^[\w-]+$/.test(name) ? form.querySelector<HTMLElement>(`[name="${name}"]`) : null;
+    const control = exact ?? (name && /^[\w-]+$/.test(name) ? form.querySelector<HTMLElement>(`[name="${name}"]`) : null);
     const text = (messageFor && messageFor(err)) || e.message;
     if (!control) { unplaced.push(text); continue; }
     const p = document.getElementById(control.dataset.errorId ?? '');

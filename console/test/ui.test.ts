@@ -46,3 +46,14 @@ describe('router', () => {
     expect(match('/', '/')).toEqual({});
   });
 });
+
+describe('errors at nested fields', () => {
+  it('uses the control named by the whole path when there is one', () => {
+    setLang('en');
+    const form = h('form', {}, field({ name: 'spacing.min_seconds', label: 'sites.spacing.seconds' }));
+    document.body.append(form);
+    showError(form, new ApiError(400, 'out_of_range', 'x', 'spacing.min_seconds', [
+      { path: 'spacing.min_seconds', code: 'out_of_range', message: 'at most 2592000' }]));
+    expect(form.querySelector('[name="spacing.min_seconds"]')!.getAttribute('aria-invalid')).toBe('true');
+  });
+});

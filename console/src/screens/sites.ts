@@ -8,6 +8,7 @@ import { busy, clearErrors, copyButton, field, formValues, heading, notice, show
 
 export interface Site {
   id: string; name: string; key: string; domains: string[]; timezone: string; session_timeout: number;
+  spacing?: { min_pageviews?: number; min_seconds?: number };
 }
 
 const ZONES = ['Asia/Tokyo', 'Asia/Seoul', 'Asia/Shanghai', 'Asia/Taipei', 'Asia/Singapore', 'UTC', 'Europe/London',
@@ -26,6 +27,13 @@ function settingsBody(v: Record<string, string>): Record<string, unknown> {
   };
   if (v.session_timeout) body.session_timeout = /^\d+$/.test(v.session_timeout) ? `PT${v.session_timeout}M` : v.session_timeout;
   if (v.id) body.id = v.id;
+  const spacing: Record<string, unknown> = {};
+  for (const k of ['min_pageviews', 'min_seconds']) {
+    const raw = v[`spacing.${k}`];
+    if (raw) spacing[k] = /^\d+$/.test(raw) ? Number(raw) : raw;
+  }
+  // the settings form has the spacing fields: send them even when emptied, so clearing them clears the spacing
+  if (Object.keys(spacing).length || 'spacing.min_pageviews' in v) body.spacing = spacing;
   return body;
 }
 
@@ -111,7 +119,9 @@ function settingsForm(site: Site): HTMLElement {
       field({ name: 'name', label: 'sites.name', value: site.name, required: true }),
       field({ name: 'domains', label: 'sites.domains', multiline: true, value: site.domains.join('\n'), required: true, help: 'sites.domains.help' }),
       field({ name: 'timezone', label: 'sites.timezone', value: site.timezone, required: true, list: 'zones' }),
-      field({ name: 'session_timeout', label: 'sites.timeout', type: 'number', value: String(Math.round(site.session_timeout / 60)), min: 1, max: 1440, help: 'sites.timeout.help' })),
+      field({ name: 'session_timeout', label: 'sites.timeout', type: 'number', value: String(Math.round(site.session_timeout / 60)), min: 1, max: 1440, help: 'sites.timeout.help' }),
+      field({ name: 'spacing.min_pageviews', label: 'sites.spacing.pageviews', type: 'number', value: site.spacing?.min_pageviews?.toString(), min: 0, max: 1000, help: 'sites.spacing.help' }),
+      field({ name: 'spacing.min_seconds', label: 'sites.spacing.seconds', type: 'number', value: site.spacing?.min_seconds?.toString(), min: 0 })),
     zoneList(),
     editable ? h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('common.save'))) : h('p', { class: 'muted' }, t('common.readonly')));
   if (!editable) form.querySelectorAll('input, textarea, select').forEach((c) => c.setAttribute('disabled', ''));
