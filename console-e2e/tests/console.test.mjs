@@ -257,6 +257,27 @@ test('an administrator adds a viewer; the viewer sees everything and can edit no
   await viewer.context().close();
 });
 
+test('the viewer changes their own password from the account page and stays signed in', async () => {
+  const viewer = await newPage({ lang: 'ja' });
+  await signIn(viewer, 'viewer@shop.example', VIEWER_PASSWORD);
+  await viewer.click('header a.who');
+  await viewer.waitForSelector('input[name=current_password]');
+  await viewer.fill('input[name=current_password]', 'not my password');
+  await viewer.fill('input[name=new_password]', 'viewer-new-password');
+  await viewer.fill('input[name=confirm]', 'viewer-new-password');
+  await viewer.click('form button[type=submit]');
+  await viewer.waitForSelector('input[name=current_password][aria-invalid=true]');
+  await viewer.fill('input[name=current_password]', VIEWER_PASSWORD);
+  await viewer.fill('input[name=new_password]', 'viewer-new-password');
+  await viewer.fill('input[name=confirm]', 'viewer-new-password');
+  await viewer.click('form button[type=submit]');
+  await viewer.waitForSelector('form .notice.ok');
+  // still signed in, with the new session
+  await viewer.goto(`${base}/console/tokens`);
+  await viewer.waitForSelector('#page-title');
+  await viewer.context().close();
+});
+
 test('a write without the CSRF token is refused even from the console origin', async () => {
   const status = await admin.evaluate(async (site) => {
     const r = await fetch(`/api/v1/sites/${site}/campaigns/free-shipping-nudge`, { method: 'DELETE' });
@@ -275,6 +296,7 @@ test('screenshots of every screen at 1280x800 and 390x844 in Japanese and Englis
     ['campaign-json', `/console/sites/${SITE}/campaigns/free-shipping-nudge`, true],
     ['tokens', '/console/tokens', true],
     ['users', '/console/users', true],
+    ['account', '/console/account', true],
   ];
   let count = 0;
   for (const lang of ['ja', 'en']) {
@@ -298,7 +320,7 @@ test('screenshots of every screen at 1280x800 and 390x844 in Japanese and Englis
       await page.context().close();
     }
   }
-  assert.equal(count, 32);
+  assert.equal(count, 36);
 });
 
 test('the language can be switched and is remembered', async () => {

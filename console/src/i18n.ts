@@ -113,6 +113,12 @@ const ja = {
   'users.unlock': 'ロック解除',
   'users.delete.confirm': 'このユーザーを削除しますか？ ログイン中のセッションとAPIトークンも無効になります。',
   'users.you': '（あなた）',
+  'account.title': 'アカウント',
+  'account.password': 'パスワードの変更',
+  'account.current': '現在のパスワード',
+  'account.new': '新しいパスワード',
+  'account.new.help': '10文字以上。変更すると、ほかの端末のログインはすべて終了します。',
+  'account.changed': 'パスワードを変更しました。ほかの端末のログインは終了しました。',
 } as const;
 
 export type Key = keyof typeof ja;
@@ -227,6 +233,12 @@ const en: Record<Key, string> = {
   'users.unlock': 'Unlock',
   'users.delete.confirm': 'Delete this user? Their sessions and API tokens stop working too.',
   'users.you': '(you)',
+  'account.title': 'Account',
+  'account.password': 'Change password',
+  'account.current': 'Current password',
+  'account.new': 'New password',
+  'account.new.help': 'At least 10 characters. Changing it signs you out everywhere else.',
+  'account.changed': 'Password changed. Your other sessions have ended.',
 };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ja, en };

@@ -12,6 +12,7 @@ import { gallery } from './screens/templates';
 import { campaignJson, campaignList } from './screens/campaigns';
 import { tokens } from './screens/tokens';
 import { users } from './screens/users';
+import { account } from './screens/account';
 
 const root = document.getElementById('app')!;
 let ended = false;
@@ -24,6 +25,7 @@ const routes: Route[] = [
   { pattern: '/sites/:site/campaigns/:id', render: (p) => campaignJson(p.site, p.id) },
   { pattern: '/tokens', render: () => tokens(render) },
   { pattern: '/users', render: () => users(render) },
+  { pattern: '/account', render: () => account() },
 ];
 
 function header(): HTMLElement {
@@ -52,7 +54,8 @@ function header(): HTMLElement {
       nav('/', 'nav.sites'), nav('/tokens', 'nav.tokens'), can('admin') ? nav('/users', 'nav.users') : null),
     h('div', { class: 'me' },
       langSelect,
-      h('span', { class: 'who' }, me.name || me.login, ' ', h('span', { class: 'badge role' }, t(`role.${me.role}` as Key))),
+      h('a', { class: 'who', href: link('/account'), 'aria-current': here.startsWith(link('/account')) ? 'page' : null },
+        me.name || me.login, ' ', h('span', { class: 'badge role' }, t(`role.${me.role}` as Key))),
       out));
 }
 

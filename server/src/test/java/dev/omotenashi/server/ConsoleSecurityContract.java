@@ -351,6 +351,39 @@ public abstract class ConsoleSecurityContract {
         assertThat(server.admin("PATCH", "/api/v1/operators/" + id, "{\"role\": \"editor\"}").status()).isEqualTo(200);
     }
 
+    @Test
+    void changingOnesPasswordNeedsTheCurrentOneAndEndsTheOtherSessions() {
+        createOperator("hanako", "viewer");
+        Browser here = signIn("hanako");
+        Browser elsewhere = signIn("hanako");
+        String newPassword = "a brand new passphrase";
+        TestServer.Reply wrong = server.send("PUT", "/api/v1/me/password",
+                "{\"current_password\": \"not it\", \"new_password\": \"%s\"}".formatted(newPassword), here.headers("X-CSRF-Token", here.csrf()));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().at("/error/path").asText()).isEqualTo("current_password");
+        TestServer.Reply ok = server.send("PUT", "/api/v1/me/password",
+                "{\"current_password\": \"%s\", \"new_password\": \"%s\"}".formatted(PASSWORD, newPassword), here.headers("X-CSRF-Token", here.csrf()));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        Browser renewed = new Browser(cookieValue(ok), ok.json().get("csrf").asText());
+        assertThat(renewed.cookie()).isNotEqualTo(here.cookie());
+        assertThat(server.send("GET", "/api/v1/console/session", null, here.headers()).status()).isEqualTo(401);
+        assertThat(server.send("GET", "/api/v1/console/session", null, elsewhere.headers()).status()).isEqualTo(401);
+        assertThat(server.send("GET", "/api/v1/console/session", null, renewed.headers()).status()).isEqualTo(200);
+        assertThat(signInReply("hanako", PASSWORD).status()).isEqualTo(401);
+        assertThat(signInReply("hanako", newPassword).status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountTowardsTheLockOut() {
+        createOperator("hanako", "viewer");
+        Browser b = signIn("hanako");
+        for (int i = 0; i < ConsoleAuth.MAX_FAILURES; i++) {
+            server.send("PUT", "/api/v1/me/password", "{\"current_password\": \"guess %d\", \"new_password\": \"whatever it is now\"}".formatted(i),
+                    b.headers("X-CSRF-Token", b.csrf()));
+        }
+        assertThat(signInReply("hanako", PASSWORD).status()).isEqualTo(429);
+    }
+
     // ---- personal tokens -------------------------------------------------------------------------
 
     @Test

@@ -52,6 +52,7 @@ public final class ConsoleApiRoutes {
         r.get("/api/v1/console/session", Router.Access.OPERATOR, this::whoAmI);
         r.delete("/api/v1/console/session", Router.Access.OPERATOR, this::signOut);
         r.post("/api/v1/console/invites/accept", Router.Access.PUBLIC, this::acceptInvite);
+        r.put("/api/v1/me/password", Router.Access.OPERATOR, this::changePassword);
         r.get("/api/v1/me/tokens", Router.Access.OPERATOR, this::listTokens);
         r.post("/api/v1/me/tokens", Router.Access.OPERATOR, this::createToken);
         r.delete("/api/v1/me/tokens/{id}", Router.Access.OPERATOR, this::revokeToken);
@@ -112,6 +113,26 @@ public final class ConsoleApiRoutes {
             o.put("expires_at", Instant.ofEpochMilli(p.session().expiresAt()).toString());
         }
         return o;
+    }
+
+    /**
+     * The caller changes their own password, giving the current one (counted by the lock-out when wrong).
+     * Every session of theirs ends; a browser that asked gets a new session at once.
+     */
+    private void changePassword(Context ctx) {
+        Principal p = principal(ctx);
+        JsonNode body = Bodies.json(ctx, json, MAX_BODY);
+        String next = text(body, "new_password");
+        checkPassword(next, "new_password");
+        Operator op = store.byId(p.operator().id()).orElseThrow(() -> ApiException.unauthorized("no such operator"));
+        if (!auth.checkPassword(op, text(body, "current_password"))) {
+            throw new ApiException(400, "wrong_password", "this is not your current password", "current_password");
+        }
+        store.setPassword(op.id(), auth.passwords().hash(next));
+        store.deleteSessions(op.id());
+        Operator fresh = store.byId(op.id()).orElseThrow();
+        if (p.session() != null) ctx.json(session(auth.startSession(fresh, ctx)));
+        else ctx.json(json.createObjectNode().set("operator", operator(fresh)));
     }
 
     // ---- personal tokens -------------------------------------------------------------------------

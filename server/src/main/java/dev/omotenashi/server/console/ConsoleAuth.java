@@ -175,20 +175,30 @@ public final class ConsoleAuth {
      *                      failures in a row
      */
     public Principal signIn(String login, String password, Context ctx) {
-        long now = clock.millis();
         Operator op = login == null ? null : store.byLogin(normalizeLogin(login)).orElse(null);
         if (op == null || op.passwordHash() == null) {
             passwords.verifyDecoy(password == null ? "" : password);
             throw ApiException.unauthorized("wrong login or password");
         }
+        if (!checkPassword(op, password)) throw ApiException.unauthorized("wrong login or password");
+        return startSession(op, ctx);
+    }
+
+    /**
+     * Checks an operator's password, with the lock-out: false (and one more failure counted) when wrong.
+     *
+     * @throws ApiException 429 {@code locked} while the account is locked
+     */
+    public boolean checkPassword(Operator op, String password) {
+        long now = clock.millis();
         if (op.lockedUntil() > now) throw locked(op.lockedUntil() - now);
         if (!passwords.verify(password == null ? "" : password, op.passwordHash())) {
             // counted in the database, atomically: parallel guesses cannot all read the same count
             if (store.countFailure(op.id()) >= MAX_FAILURES) store.lock(op.id(), now + LOCK.toMillis());
-            throw ApiException.unauthorized("wrong login or password");
+            return false;
         }
         if (op.failedAttempts() != 0 || op.lockedUntil() != 0) store.clearFailures(op.id());
-        return startSession(op, ctx);
+        return true;
     }
 
     private static ApiException locked(long remainingMs) {
