@@ -41,8 +41,8 @@ export async function campaignList(site: string, rerender: () => void): Promise<
       h('td', {}, h('div', {}, c.name ?? c.id), h('div', { class: 'muted mono' }, c.id)),
       h('td', {}, h('span', { class: `status ${c.status ?? 'draft'}` }, statusLabel(c.status))),
       h('td', {}, c.creative?.template ?? ''),
-      h('td', { class: 'row-actions' }, toggle,
-        h('a', { href: link(`/sites/${encodeURIComponent(site)}/campaigns/${encodeURIComponent(c.id)}`) }, t('campaigns.json'))));
+      h('td', {}, h('div', { class: 'row-actions' }, toggle,
+        h('a', { href: link(`/sites/${encodeURIComponent(site)}/campaigns/${encodeURIComponent(c.id)}`) }, t('campaigns.json')))));
   });
   const table = items.length === 0
     ? h('p', { class: 'empty' }, t('campaigns.empty'), ' ', h('a', { href: link(`/sites/${encodeURIComponent(site)}/templates`) }, t('site.templates')))

@@ -65,7 +65,7 @@ export async function users(rerender: () => void): Promise<HTMLElement> {
     }
     return h('tr', {},
       h('td', {}, h('div', { class: 'mono' }, o.login), o.id === session.me?.id ? h('span', { class: 'muted' }, t('users.you')) : null),
-      h('td', {}, o.name ?? ''), h('td', {}, role), h('td', {}, state), h('td', { class: 'row-actions' }, actions));
+      h('td', {}, o.name ?? ''), h('td', {}, role), h('td', {}, state), h('td', {}, h('div', { class: 'row-actions' }, actions)));
   });
   const form = h('form', { class: 'card', novalidate: true },
     h('h2', {}, t('users.create')),
