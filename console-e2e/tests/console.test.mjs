@@ -212,6 +212,29 @@ test('installing a template from the gallery puts its campaign in the list, paus
   await admin.waitForSelector('article[data-template=S01] .notice.ok');
 });
 
+test('"why not?" explains each campaign for a real visitor on a page', async () => {
+  const site = await (await fetch(`${base}/api/v1/sites/${SITE}`, { headers: { Authorization: `Bearer ${adminToken}` } })).json();
+  const tracked = await fetch(`${base}/v1/t`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://shop.example' },
+    body: JSON.stringify({ site: site.key, visitor: 'v_e2e_visitor01', page: { url: 'https://shop.example/cart' },
+      events: [{ id: 'e_1', name: 'cart', properties: { in_cart_price: 4500 } }, { id: 'e_2', name: 'view' }], decide: false }),
+  });
+  assert.equal(tracked.status, 200, await tracked.text());
+  await admin.goto(`${base}/console/sites/${SITE}/why-not`);
+  await admin.waitForSelector('input[name=visitor]');
+  // a validation error at its field first: no URL
+  await admin.fill('input[name=visitor]', 'v_e2e_visitor01');
+  await admin.fill('input[name=page]', '');
+  await admin.click('form button[type=submit]');
+  await admin.waitForSelector('input[name=page][aria-invalid=true]');
+  await admin.fill('input[name=page]', 'https://shop.example/cart');
+  await admin.click('form button[type=submit]');
+  await admin.waitForSelector('tr[data-outcome=free-shipping-nudge]');
+  assert.match(await admin.textContent('tr[data-outcome=free-shipping-nudge]'), /Shown/);
+  assert.match(await admin.textContent('tr[data-outcome=welcome-first-visit]'), /Not shown.*Not live/s);
+  await admin.screenshot({ path: path.join(shots, 'why-not-answer-en-1280x800.png'), fullPage: true });
+});
+
 test('a personal token is shown once and opens the admin API', async () => {
   await admin.goto(`${base}/console/tokens`);
   await admin.fill('form input[name=name]', 'nightly export');
@@ -296,6 +319,7 @@ test('screenshots of every screen at 1280x800 and 390x844 in Japanese and Englis
     ['campaign-json', `/console/sites/${SITE}/campaigns/free-shipping-nudge`, true],
     ['tokens', '/console/tokens', true],
     ['users', '/console/users', true],
+    ['why-not', `/console/sites/${SITE}/why-not`, true],
     ['account', '/console/account', true],
   ];
   let count = 0;
@@ -320,7 +344,7 @@ test('screenshots of every screen at 1280x800 and 390x844 in Japanese and Englis
       await page.context().close();
     }
   }
-  assert.equal(count, 36);
+  assert.equal(count, 40);
 });
 
 test('the language can be switched and is remembered', async () => {

@@ -13,6 +13,7 @@ import { campaignJson, campaignList } from './screens/campaigns';
 import { tokens } from './screens/tokens';
 import { users } from './screens/users';
 import { account } from './screens/account';
+import { whyNot } from './screens/whynot';
 
 const root = document.getElementById('app')!;
 let ended = false;
@@ -23,6 +24,7 @@ const routes: Route[] = [
   { pattern: '/sites/:site/templates', render: (p) => gallery(p.site) },
   { pattern: '/sites/:site/campaigns', render: (p) => campaignList(p.site, render) },
   { pattern: '/sites/:site/campaigns/:id', render: (p) => campaignJson(p.site, p.id) },
+  { pattern: '/sites/:site/why-not', render: (p) => whyNot(p.site) },
   { pattern: '/tokens', render: () => tokens(render) },
   { pattern: '/users', render: () => users(render) },
   { pattern: '/account', render: () => account() },

@@ -83,13 +83,16 @@ omotenashi('init', '${key}');
 </script>`;
 }
 
-export function siteTabs(site: string, active: 'site' | 'campaigns' | 'templates', name?: string): HTMLElement {
-  const tab = (key: 'site' | 'campaigns' | 'templates', href: string, label: string) =>
+type Tab = 'site' | 'campaigns' | 'templates' | 'whynot';
+
+export function siteTabs(site: string, active: Tab, name?: string): HTMLElement {
+  const tab = (key: Tab, href: string, label: string) =>
     h('a', { href: link(href), class: key === active ? 'tab active' : 'tab', 'aria-current': key === active ? 'page' : null }, label);
   return h('nav', { class: 'tabs', 'aria-label': name ?? site },
     tab('site', `/sites/${encodeURIComponent(site)}`, t('site.settings')),
     tab('campaigns', `/sites/${encodeURIComponent(site)}/campaigns`, t('site.campaigns')),
-    tab('templates', `/sites/${encodeURIComponent(site)}/templates`, t('site.templates')));
+    tab('templates', `/sites/${encodeURIComponent(site)}/templates`, t('site.templates')),
+    tab('whynot', `/sites/${encodeURIComponent(site)}/why-not`, t('whynot.title')));
 }
 
 export async function siteDetail(id: string): Promise<HTMLElement> {
