@@ -214,6 +214,11 @@ test('installing a template from the gallery puts its campaign in the list, paus
 
 test('"why not?" explains each campaign for a real visitor on a page', async () => {
   const site = await (await fetch(`${base}/api/v1/sites/${SITE}`, { headers: { Authorization: `Bearer ${adminToken}` } })).json();
+  const segment = await fetch(`${base}/api/v1/sites/${SITE}/segments/carted`, {
+    method: 'PUT', headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 'carted', name: 'Has a cart', condition: { event: 'cart', agg: 'count', op: 'gte', value: 1 } }),
+  });
+  assert.equal(segment.status, 201, await segment.text());
   const tracked = await fetch(`${base}/v1/t`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://shop.example' },
     body: JSON.stringify({ site: site.key, visitor: 'v_e2e_visitor01', page: { url: 'https://shop.example/cart' },
@@ -233,6 +238,12 @@ test('"why not?" explains each campaign for a real visitor on a page', async () 
   assert.match(await admin.textContent('tr[data-outcome=free-shipping-nudge]'), /Shown/);
   assert.match(await admin.textContent('tr[data-outcome=welcome-first-visit]'), /Not shown.*Not live/s);
   await admin.screenshot({ path: path.join(shots, 'why-not-answer-en-1280x800.png'), fullPage: true });
+});
+
+test('segments show how many visitors are in each now', async () => {
+  await admin.goto(`${base}/console/sites/${SITE}/segments`);
+  await admin.waitForSelector('tr[data-segment-row=carted]');
+  assert.match(await admin.textContent('tr[data-segment-row=carted] .count'), /^1 of 1$/);
 });
 
 test('a personal token is shown once and opens the admin API', async () => {
@@ -319,6 +330,7 @@ test('screenshots of every screen at 1280x800 and 390x844 in Japanese and Englis
     ['campaign-json', `/console/sites/${SITE}/campaigns/free-shipping-nudge`, true],
     ['tokens', '/console/tokens', true],
     ['users', '/console/users', true],
+    ['segments', `/console/sites/${SITE}/segments`, true],
     ['why-not', `/console/sites/${SITE}/why-not`, true],
     ['account', '/console/account', true],
   ];
@@ -344,7 +356,7 @@ test('screenshots of every screen at 1280x800 and 390x844 in Japanese and Englis
       await page.context().close();
     }
   }
-  assert.equal(count, 40);
+  assert.equal(count, 44);
 });
 
 test('the language can be switched and is remembered', async () => {

@@ -14,6 +14,7 @@ import { tokens } from './screens/tokens';
 import { users } from './screens/users';
 import { account } from './screens/account';
 import { whyNot } from './screens/whynot';
+import { segments } from './screens/segments';
 
 const root = document.getElementById('app')!;
 let ended = false;
@@ -25,6 +26,7 @@ const routes: Route[] = [
   { pattern: '/sites/:site/campaigns', render: (p) => campaignList(p.site, render) },
   { pattern: '/sites/:site/campaigns/:id', render: (p) => campaignJson(p.site, p.id) },
   { pattern: '/sites/:site/why-not', render: (p) => whyNot(p.site) },
+  { pattern: '/sites/:site/segments', render: (p) => segments(p.site) },
   { pattern: '/tokens', render: () => tokens(render) },
   { pattern: '/users', render: () => users(render) },
   { pattern: '/account', render: () => account() },

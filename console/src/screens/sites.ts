@@ -83,7 +83,7 @@ omotenashi('init', '${key}');
 </script>`;
 }
 
-type Tab = 'site' | 'campaigns' | 'templates' | 'whynot';
+type Tab = 'site' | 'campaigns' | 'segments' | 'templates' | 'whynot';
 
 export function siteTabs(site: string, active: Tab, name?: string): HTMLElement {
   const tab = (key: Tab, href: string, label: string) =>
@@ -91,6 +91,7 @@ export function siteTabs(site: string, active: Tab, name?: string): HTMLElement 
   return h('nav', { class: 'tabs', 'aria-label': name ?? site },
     tab('site', `/sites/${encodeURIComponent(site)}`, t('site.settings')),
     tab('campaigns', `/sites/${encodeURIComponent(site)}/campaigns`, t('site.campaigns')),
+    tab('segments', `/sites/${encodeURIComponent(site)}/segments`, t('segments.title')),
     tab('templates', `/sites/${encodeURIComponent(site)}/templates`, t('site.templates')),
     tab('whynot', `/sites/${encodeURIComponent(site)}/why-not`, t('whynot.title')));
 }
