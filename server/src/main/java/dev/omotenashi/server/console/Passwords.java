@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 
 /**
  * Operators' passwords, hashed with Argon2id (Bouncy Castle's pure-Java implementation) and stored in the
@@ -27,6 +28,11 @@ public final class Passwords {
 
     private final Params params;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Hashes computed at once. Each takes {@code memoryKib} of memory and a core's time; requests run on
+     * unbounded virtual threads, so without a bound a burst of sign-ins could exhaust the heap.
+     */
+    private final Semaphore permits = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
     /** A hash verified when the login is unknown, so that answer takes as long as a wrong password. */
     private final String decoy;
 
@@ -78,7 +84,16 @@ public final class Passwords {
         verify(password, decoy);
     }
 
-    private static byte[] argon2(String password, byte[] salt, int m, int t, int p, int length) {
+    private byte[] argon2(String password, byte[] salt, int m, int t, int p, int length) {
+        permits.acquireUninterruptibly();
+        try {
+            return argon2Now(password, salt, m, t, p, length);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static byte[] argon2Now(String password, byte[] salt, int m, int t, int p, int length) {
         Argon2Parameters a = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build();
