@@ -3,6 +3,7 @@ package dev.omotenashi.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omotenashi.server.http.AdminRoutes;
 import dev.omotenashi.server.http.BenchRoutes;
+import dev.omotenashi.server.http.DemoRoutes;
 import dev.omotenashi.server.http.Auth;
 import dev.omotenashi.server.http.ErrorMapping;
 import dev.omotenashi.server.http.Metrics;
@@ -49,15 +50,26 @@ public final class App implements AutoCloseable {
      * @param databaseUrl PostgreSQL URL; when set, used instead of SQLite
      * @param adminToken  the administrators' bearer token
      * @param testClock   whether the clock can be moved through the API (never in production)
+     * @param demoSite    the id of the site whose key the demo shop's pages carry; null: no demo shop at /demo/
      */
     public record Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock,
-                          RateLimits limits, boolean benchEndpoints) {
+                          RateLimits limits, boolean benchEndpoints, String demoSite) {
+        public Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock,
+                       RateLimits limits, boolean benchEndpoints) {
+            this(port, data, databaseUrl, adminToken, testClock, limits, benchEndpoints, null);
+        }
+
         public Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock) {
-            this(port, data, databaseUrl, adminToken, testClock, RateLimits.DEFAULT, false);
+            this(port, data, databaseUrl, adminToken, testClock, RateLimits.DEFAULT, false, null);
         }
 
         public Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock, RateLimits limits) {
-            this(port, data, databaseUrl, adminToken, testClock, limits, false);
+            this(port, data, databaseUrl, adminToken, testClock, limits, false, null);
+        }
+
+        /** These options with the demo shop served at /demo/ for the given site. */
+        public Options withDemoShop(String siteId) {
+            return new Options(port, data, databaseUrl, adminToken, testClock, limits, benchEndpoints, siteId);
         }
     }
 
@@ -124,7 +136,7 @@ public final class App implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.port = o.port();
             config.requestLogger.http((ctx, ms) -> {
-                String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+                String route = routeOf(ctx);
                 metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
             });
             ErrorMapping.install(config.routes, json);
@@ -136,6 +148,12 @@ public final class App implements AutoCloseable {
             new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
             new OpsRoutes(storage, metrics, json, testClock).register(r);
             if (o.benchEndpoints()) new BenchRoutes(json).register(r);
+            if (o.demoSite() != null) {
+                new DemoRoutes(() -> {
+                    LiveSite demo = sites.byId(o.demoSite());
+                    return demo == null ? null : demo.record().key();
+                }).register(r);
+            }
             router[0] = r;
         });
         http.start();
@@ -146,6 +164,15 @@ public final class App implements AutoCloseable {
         log.info("Omotenashi listening on port {} ({} sites, storage {})", http.port(), sites.all().size(),
                 storage.getClass().getSimpleName());
         return app;
+    }
+
+    /** The matched route's path for metrics; Javalin throws rather than answer null when nothing matched (a 404). */
+    private static String routeOf(io.javalin.http.Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (java.util.NoSuchElementException e) {
+            return "unmatched";
+        }
     }
 
     public int port() {
