@@ -55,10 +55,11 @@ export async function closeBrowser() {
 }
 
 /**
- * A new visitor: a fresh browser context on `device` ('pc' or 'smartphone'). With `clock: true` the
- * page's clock starts at the server's (test) clock, and `advance()` moves both.
+ * A new visitor: a fresh browser context on `device` ('pc' or 'smartphone'). The page's clock starts at
+ * the server's test clock (which earlier tests moved forward), as a real browser's clock agrees with the
+ * server's: the tag stamps events with the browser's time. `advance()` moves both.
  */
-export async function visitor(device = 'pc', { clock = false, lang = 'ja' } = {}) {
+export async function visitor(device = 'pc', { clock = true, lang = 'ja' } = {}) {
   const b = await launch();
   const context = await b.newContext({ ...DEVICES[device], locale: lang === 'en' ? 'en-US' : 'ja-JP', timezoneId: 'Asia/Tokyo' });
   if (clock) await context.clock.install({ time: await server.serverNow() });
@@ -78,13 +79,15 @@ export class Visitor {
     this.device = device;
     this.clock = clock;
     this.errors = [];
-    this.inFlight = 0;
+    this.inFlight = new Set();
     page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
     page.on('pageerror', (e) => this.errors.push('uncaught: ' + e.message));
     const isTrack = (r) => r.url().endsWith('/v1/t');
-    page.on('request', (r) => { if (isTrack(r)) this.inFlight++; });
-    page.on('requestfinished', (r) => { if (isTrack(r)) this.inFlight--; });
-    page.on('requestfailed', (r) => { if (isTrack(r)) this.inFlight--; });
+    page.on('request', (r) => { if (isTrack(r)) this.inFlight.add(r); });
+    page.on('requestfinished', (r) => this.inFlight.delete(r));
+    page.on('requestfailed', (r) => this.inFlight.delete(r));
+    // a page left behind may never report its last requests finished: they are the old page's
+    page.on('framenavigated', (f) => { if (f === page.mainFrame()) this.inFlight.clear(); });
   }
 
   /** Opens a shop page (`/items/7`, `/?utm_medium=cpc`) and waits until the tag's view was answered. */
@@ -100,7 +103,7 @@ export class Visitor {
     const deadline = Date.now() + 10_000;
     let quietSince = Date.now();
     while (Date.now() < deadline) {
-      if (this.inFlight > 0) quietSince = Date.now();
+      if (this.inFlight.size > 0) quietSince = Date.now();
       else if (Date.now() - quietSince >= quietMs) return;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -174,10 +177,11 @@ export class Visitor {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const own = this.device === 'pc' ? 'desktop' : 'smartphone';
     const other = this.device === 'pc' ? 'smartphone' : 'desktop';
+    const otherDevice = this.device === 'pc' ? 'smartphone' : 'pc';
     const size = this.page.viewportSize();
     await this.page.waitForTimeout(350); // the actions' entrance transitions
     await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${own}.png`) });
-    await this.page.setViewportSize(DEVICES[other].viewport);
+    await this.page.setViewportSize(DEVICES[otherDevice].viewport);
     await this.page.waitForTimeout(350);
     await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${other}.png`) });
     await this.page.setViewportSize(size);
@@ -200,7 +204,7 @@ export class Visitor {
 
   /** Moves the server's clock and this visitor's page clock forward together (needs `clock: true`). */
   async advance(duration) {
-    assert.ok(this.clock, 'create the visitor with {clock: true} to move time');
+    assert.ok(this.clock, 'this visitor was created with {clock: false}');
     const now = await server.advance(duration);
     await this.context.clock.setSystemTime(now);
   }

@@ -382,9 +382,10 @@
       var last = load(localStorage, KEYS.signup + '_last', null);
       var m = {id: 'u_' + email.replace(/[^a-z0-9]+/g, '_').slice(0, 60), name: last && last.email.toLowerCase() === email ? last.name : email.split('@')[0], rank: f.rank.value};
       save(localStorage, KEYS.member, m);
+      // the tag sends what waits when the page goes away, so the identify request leaves before the member
+      // page asks for actions; what its answer brings for this page is not shown, the member page decides
       send('identify', m.id, {member_rank: m.rank, name: m.name});
-      // the identify request leaves before the next page asks for actions as this member (S08)
-      setTimeout(function () { go('/member'); }, 400);
+      go('/member');
     });
     on('logout', 'click', function () {
       save(localStorage, KEYS.member, null);
