@@ -14,6 +14,7 @@ import dev.omotenashi.engine.config.SiteSettings;
 import dev.omotenashi.engine.decision.CampaignPlan;
 import dev.omotenashi.engine.decision.ScheduleCheck;
 import dev.omotenashi.engine.eventdef.EventDefinitionParser;
+import dev.omotenashi.engine.experiment.BanditCounts;
 import dev.omotenashi.engine.profile.AggregateKey;
 import dev.omotenashi.engine.profile.AggregatePlan;
 import dev.omotenashi.engine.render.CreativeRenderer;
@@ -36,6 +37,7 @@ import java.util.Set;
  */
 public final class SiteConfiguration {
     private final SiteSettings settings;
+    private final BanditCounts bandits = new BanditCounts();
     private ConfigSet config = ConfigSet.EMPTY;
     private volatile SiteRuntime runtime;
 
@@ -47,6 +49,11 @@ public final class SiteConfiguration {
     /** The validated configuration as it is now. */
     public synchronized ConfigSet current() {
         return config;
+    }
+
+    /** The variant counts bandit campaigns sample from (the server keeps them current). */
+    public BanditCounts bandits() {
+        return bandits;
     }
 
     SiteRuntime runtime() {
@@ -93,12 +100,12 @@ public final class SiteConfiguration {
         Set<AggregateKey> aggregates = new HashSet<>(site.requiredAggregates());
         List<CampaignPlan> plans = new ArrayList<>();
         for (CompiledCampaign cc : site.campaigns()) {
-            plans.add(plan(cc, settings.timezone(), aggregates));
+            plans.add(plan(cc, settings.timezone(), aggregates, bandits));
         }
         return SiteRuntime.of(site, plans, new AggregatePlan(aggregates));
     }
 
-    private static CampaignPlan plan(CompiledCampaign cc, ZoneId zone, Set<AggregateKey> aggregates) {
+    private static CampaignPlan plan(CompiledCampaign cc, ZoneId zone, Set<AggregateKey> aggregates, BanditCounts bandits) {
         Campaign c = cc.campaign();
         List<CampaignPlan.VariantPlan> variants = new ArrayList<>();
         Map<String, String> surveyTraits = new HashMap<>();
@@ -122,7 +129,7 @@ public final class SiteConfiguration {
         if (g != null) {
             boolean session = g.window() instanceof Goal.Window.Session;
             long windowMs = g.window() instanceof Goal.Window.Within w ? w.duration().toMillis() : Long.MAX_VALUE;
-            goal = new CampaignPlan.GoalPlan(g.event(), cc.goalWhere(), session, windowMs);
+            goal = new CampaignPlan.GoalPlan(g.event(), cc.goalWhere(), session, windowMs, g.value());
         }
         var schedule = c.schedule();
         var stop = c.stop();
@@ -132,6 +139,15 @@ public final class SiteConfiguration {
                 new CampaignPlan.Frequency(CampaignPlan.Frequency.Per.valueOf(c.frequency().per().name()), c.frequency().max()),
                 new CampaignPlan.Stop(stop.afterShows(), stop.afterCloses(), stop.afterClicks(), stop.afterGoal(),
                         stop.period().name().equals("DAY")),
-                c.control().percent(), variants, c.trigger().toJson(), goal, c.priority(), surveyTraits);
+                c.control().percent(), variants, c.trigger().toJson(), goal, c.priority(), surveyTraits, null,
+                null, allocator(c, bandits));
+    }
+
+    /** Weights, or Thompson sampling over the counts the server hands to {@link #bandits()}. */
+    private static CampaignPlan.Allocator allocator(Campaign c, BanditCounts bandits) {
+        if (c.allocation() != Campaign.Allocation.BANDIT) return CampaignPlan.Allocator.WEIGHTS;
+        List<String> ids = c.variants().stream().map(Variant::id).toList();
+        String id = c.id();
+        return (visitorKey, plan) -> bandits.choose(id, ids);
     }
 }

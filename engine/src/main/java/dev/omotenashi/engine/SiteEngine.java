@@ -23,6 +23,7 @@ import dev.omotenashi.engine.recommend.ItemTable;
 import dev.omotenashi.engine.recommend.Recommender;
 import dev.omotenashi.engine.session.CampaignSource;
 import dev.omotenashi.engine.session.DeviceClassifier;
+import dev.omotenashi.engine.session.PageCache;
 import dev.omotenashi.engine.session.PageInfo;
 import dev.omotenashi.engine.session.TrafficSourceClassifier;
 
@@ -60,6 +61,8 @@ public final class SiteEngine {
     private final ItemTable items = new ItemTable();
     private final Recommender recommender = new Recommender(items);
     private final Decider decider = new Decider(recommender);
+    /** Recently parsed pages: most requests come from a page seen a moment ago. */
+    private final PageCache pages = new PageCache(4096);
     private final RandomGenerator random;
     private final SiteConfiguration configuration;
     private final ProfileCodec codec = new ProfileCodec(names::intern, items::shared);
@@ -127,7 +130,7 @@ public final class SiteEngine {
     /** Applies a request's events to the visitor's profile and, when asked, decides the actions to show. */
     public TrackResult track(TrackRequest request) {
         SiteRuntime rt = configuration.runtime();
-        PageInfo page = PageInfo.of(request.page());
+        PageInfo page = pages.of(request.page());
         Profile profile = resolve(request.visitor(), request.user());
         profile.mergeTraits(request.traits());
         VisitorState browser = profile.browser(request.visitor());
@@ -144,7 +147,7 @@ public final class SiteEngine {
             int today = days.dayOf(now);
             facts.at(now, today, null);
             long at = now;
-            Decision d = decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
+            Decision d = decider.decide(rt.campaigns(), profile, browser, facts, page, now, today, settings.spacing(),
                     armKey(profile, request.visitor()), () -> Ids.next(Ids.ACTION, at, random), false);
             actions = d.actions();
             for (Action a : actions) {
@@ -243,15 +246,25 @@ public final class SiteEngine {
 
     /** What the decision would be for this visitor on this page now, changing nothing. */
     public Decision explain(String visitorId, Page page) {
+        return decideQuietly(visitorId, page, true);
+    }
+
+    /**
+     * As {@link #explain}; with {@code explain} false the hot path's decision (no outcomes, the page's
+     * rules remembered on the cached page), which must deliver the same actions — the invariant tests
+     * compare the two. Not for concurrent use with {@link #track} (the cached page's memo).
+     */
+    Decision decideQuietly(String visitorId, Page page, boolean explain) {
         SiteRuntime rt = configuration.runtime();
         Profile profile = byVisitor.get(visitorId);
         if (profile == null) profile = new Profile(visitorId);
         VisitorState browser = profile.browser(visitorId);
         long now = clock.millis();
         int today = days.dayOf(now);
-        ProfileFacts facts = new ProfileFacts(profile, browser, PageInfo.of(page), now, today);
-        return decider.decide(rt.campaigns(), profile, browser, facts, now, today, settings.spacing(),
-                armKey(profile, visitorId), () -> "a_preview");
+        PageInfo info = explain ? PageInfo.of(page) : pages.of(page);
+        ProfileFacts facts = new ProfileFacts(profile, browser, info, now, today);
+        return decider.decide(rt.campaigns(), profile, browser, facts, explain ? null : info, now, today,
+                settings.spacing(), armKey(profile, visitorId), () -> "a_preview", explain);
     }
 
     // ---- the pipeline ----------------------------------------------------------------------------
@@ -329,7 +342,7 @@ public final class SiteEngine {
 
         Metric metric = Metric.ofActionEvent(name);
         if (metric != null) {
-            applyActionReport(p, b, metric, props, at, day);
+            applyActionReport(p, b, metric, props, at, day, e.id(), derived);
         } else if ("_form_submitted".equals(name)) {
             applySurvey(rt, p, props);
         } else if (view) {
@@ -342,9 +355,9 @@ public final class SiteEngine {
             if (derivedProps == null) derivedProps = view ? withPage(props, page) : props;
             p.recordEvent(b, d.name(), at, day, derivedProps, rt.plan());
             derived.add(new Event(e.id() + "~" + d.name(), d.name(), at, derivedProps));
-            attributeGoals(rt, p, b, d.name(), facts, at, day, derived, e.id());
+            attributeGoals(rt, p, b, d.name(), derivedProps, facts, at, day, derived, e.id());
         }
-        attributeGoals(rt, p, b, name, facts, at, day, derived, e.id());
+        attributeGoals(rt, p, b, name, props, facts, at, day, derived, e.id());
     }
 
     private void startSession(Profile p, VisitorState b, long at, PageInfo page, ClientContext context, CampaignSource campaign) {
@@ -367,7 +380,13 @@ public final class SiteEngine {
         return p;
     }
 
-    private void applyActionReport(Profile p, VisitorState b, Metric metric, JsonNode props, long at, int day) {
+    /**
+     * Applies a reported action event. The first exposure of a person to a campaign (shown, or control
+     * fired) also yields a derived {@code _exposure} event (properties campaign, variant, control) for
+     * the server's counters: exposed visitors per arm are counted from it, once per person and campaign.
+     */
+    private void applyActionReport(Profile p, VisitorState b, Metric metric, JsonNode props, long at, int day,
+                                   String sourceId, List<Event> derived) {
         Object campaign = Props.value(props.get("campaign"));
         if (!(campaign instanceof String id) || id.isEmpty()) return;
         String campaignId = names.intern(id);
@@ -375,10 +394,19 @@ public final class SiteEngine {
         Object variantValue = Props.value(props.get("variant"));
         String variant = variantValue instanceof String v ? v : null;
         if (metric == Metric.SHOWN || metric == Metric.CONTROL) {
+            boolean first = !h.exposed();
             p.recordExposure(h, at, variant, metric == Metric.CONTROL, b.serial());
+            if (first) {
+                ObjectNode x = JsonNodeFactory.instance.objectNode();
+                x.put("campaign", campaignId);
+                if (h.exposedVariant() != null) x.put("variant", h.exposedVariant());
+                x.put("control", h.exposedControl());
+                derived.add(new Event(sourceId + "~exposure~" + campaignId, "_exposure", at, x));
+            }
         } else if (metric == Metric.DELIVERED) {
             p.assignArm(h, variant, Boolean.TRUE.equals(Props.value(props.get("control"))));
             p.recordDelivery(at);
+            p.recordDeliveryOnView(h);
         }
     }
 
@@ -401,10 +429,13 @@ public final class SiteEngine {
 
     /**
      * Counts a goal for each campaign whose goal is this event, once per person and campaign, when the
-     * person was exposed (shown, or control fired) before it and inside the window.
+     * person was exposed (shown, or control fired) before it and inside the window. The {@code _goal}
+     * event carries the arm, the time of the first exposure ({@code exposed_at}, so reports count the
+     * conversion with the exposure's cohort) and, when the goal names a value property that is a number
+     * here, that {@code value}.
      */
-    private void attributeGoals(SiteRuntime rt, Profile p, VisitorState b, String name, ProfileFacts facts,
-                                long at, int day, List<Event> recorded, String sourceId) {
+    private void attributeGoals(SiteRuntime rt, Profile p, VisitorState b, String name, JsonNode eventProps,
+                                ProfileFacts facts, long at, int day, List<Event> recorded, String sourceId) {
         for (CampaignPlan c : rt.goalsOn(name)) {
             CampaignHistory h = p.campaign(c.id());
             if (h == null || !h.exposed() || h.exposedAt() > at) continue;
@@ -418,6 +449,11 @@ public final class SiteEngine {
             if (h.exposedVariant() != null) props.put("variant", h.exposedVariant());
             props.put("control", h.exposedControl());
             props.put("event", name);
+            props.put("exposed_at", h.exposedAt());
+            if (g.valueProperty() != null && eventProps != null) {
+                JsonNode v = Props.get(eventProps, g.valueProperty()); // nested properties by dots, as in conditions
+                if (v != null && v.isNumber() && Double.isFinite(v.doubleValue())) props.put("value", v.doubleValue());
+            }
             recorded.add(new Event(sourceId + "~goal~" + c.id(), "_goal", at, props));
         }
     }

@@ -3,6 +3,7 @@ package dev.omotenashi.engine;
 import dev.omotenashi.engine.condition.DerivedEvent;
 import dev.omotenashi.engine.config.CompiledSite;
 import dev.omotenashi.engine.decision.CampaignPlan;
+import dev.omotenashi.engine.decision.Lineup;
 import dev.omotenashi.engine.profile.AggregatePlan;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Map;
  * engine swaps a new one in atomically when the configuration changes, so a request sees one
  * configuration from start to end.
  */
-record SiteRuntime(CompiledSite site, List<CampaignPlan> campaigns, Map<String, CampaignPlan> byId,
+record SiteRuntime(CompiledSite site, Lineup campaigns, Map<String, CampaignPlan> byId,
                    Map<String, List<CampaignPlan>> goalsByEvent, AggregatePlan plan) {
 
     static SiteRuntime of(CompiledSite site, List<CampaignPlan> campaigns, AggregatePlan plan) {
@@ -31,7 +32,7 @@ record SiteRuntime(CompiledSite site, List<CampaignPlan> campaigns, Map<String, 
         }
         Map<String, List<CampaignPlan>> frozen = new HashMap<>();
         goals.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return new SiteRuntime(site, List.copyOf(ordered), Map.copyOf(byId), Map.copyOf(frozen), plan);
+        return new SiteRuntime(site, new Lineup(ordered), Map.copyOf(byId), Map.copyOf(frozen), plan);
     }
 
     List<DerivedEvent> derivedFrom(String event) {

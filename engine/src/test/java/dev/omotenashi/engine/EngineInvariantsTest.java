@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Invariants of the engine over generated visits (seeded, reproducible: see {@link Cases}): replaying the
  * journal from a checkpoint rebuilds the same profiles, session counts never exceed all-time counts,
- * visits grow by one exactly when a session starts, and a page view never gets two modals.
+ * visits grow by one exactly when a session starts, a page view never gets two modals, and the hot path's
+ * decision (no explanations, cheap rules and filled slots first) delivers what the explained one does.
  */
 class EngineInvariantsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -183,6 +184,10 @@ class EngineInvariantsTest {
             assertThat(result.actions().stream().map(Action::template).distinct().count())
                     .as("one action per template").isEqualTo(result.actions().size());
             if (decide) lastActions.put(visitor, result.actions());
+            assertThat(engine.decideQuietly(visitor, request.page(), false).actions())
+                    .as("the hot path's decision delivers what the explained one does (step %d)", i)
+                    .usingRecursiveFieldByFieldElementComparator()
+                    .isEqualTo(engine.explain(visitor, request.page()).actions());
             out.add(new Step(request, result, identify));
         }
         return out;

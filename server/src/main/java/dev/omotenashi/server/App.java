@@ -6,11 +6,13 @@ import dev.omotenashi.server.http.BenchRoutes;
 import dev.omotenashi.server.http.DemoRoutes;
 import dev.omotenashi.server.http.Auth;
 import dev.omotenashi.server.http.ErrorMapping;
+import dev.omotenashi.server.http.MeasureRoutes;
 import dev.omotenashi.server.http.Metrics;
 import dev.omotenashi.server.http.OpsRoutes;
 import dev.omotenashi.server.http.RateLimiter;
 import dev.omotenashi.server.http.Router;
 import dev.omotenashi.server.http.SegmentRoutes;
+import dev.omotenashi.server.http.TagRoutes;
 import dev.omotenashi.server.http.TrackRoutes;
 import dev.omotenashi.server.journal.GroupCommitter;
 import dev.omotenashi.server.journal.JournalCodec;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final long CHECKPOINT_EVERY_MINUTES = 5;
+    private static final long BANDIT_COUNTS_EVERY_SECONDS = 60;
 
     /**
      * How to start.
@@ -112,8 +116,19 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /**
+     * The server's JSON mapper. Requests run on virtual threads, one per request, so Jackson's default
+     * thread-local buffer recycling never reuses a buffer: every parse and write allocated fresh buffers
+     * (tens of KB per request). A shared concurrent pool reuses them across threads.
+     */
+    static ObjectMapper mapper() {
+        return new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool())
+                .build());
+    }
+
     static App start(Options o, Storage storage) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = mapper();
         MovableClock testClock = o.testClock() ? new MovableClock(Clock.systemUTC()) : null;
         Clock clock = testClock != null ? testClock : Clock.systemUTC();
         JournalCodec codec = new JournalCodec(json);
@@ -136,7 +151,12 @@ public final class App implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, true));
             config.jetty.port = o.port();
             config.requestLogger.http((ctx, ms) -> {
-                String route = routeOf(ctx);
+                String route;
+                try {
+                    route = ctx.endpoint().path;
+                } catch (NoSuchElementException e) { // Javalin 7 throws, not null, when no route matched (404, HEAD)
+                    route = "unmatched";
+                }
                 metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
             });
             ErrorMapping.install(config.routes, json);
@@ -146,7 +166,9 @@ public final class App implements AutoCloseable {
             new TrackRoutes(sites, committer, codec, json, clock, metrics, perSite, perClient).register(r);
             new SegmentRoutes(committer, codec, json, clock, metrics, perSite).register(r);
             new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
+            new MeasureRoutes(sites, json, clock).register(r);
             new OpsRoutes(storage, metrics, json, testClock).register(r);
+            new TagRoutes().register(r);
             if (o.benchEndpoints()) new BenchRoutes(json).register(r);
             if (o.demoSite() != null) {
                 new DemoRoutes(() -> {
@@ -161,18 +183,10 @@ public final class App implements AutoCloseable {
                 Thread.ofPlatform().name("checkpoints").daemon(true).factory());
         App app = new App(storage, sites, committer, router[0], http, scheduler, clock);
         scheduler.scheduleWithFixedDelay(app::checkpointAll, CHECKPOINT_EVERY_MINUTES, CHECKPOINT_EVERY_MINUTES, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(app::publishBanditCounts, BANDIT_COUNTS_EVERY_SECONDS, BANDIT_COUNTS_EVERY_SECONDS, TimeUnit.SECONDS);
         log.info("Omotenashi listening on port {} ({} sites, storage {})", http.port(), sites.all().size(),
                 storage.getClass().getSimpleName());
         return app;
-    }
-
-    /** The matched route's path for metrics; Javalin throws rather than answer null when nothing matched (a 404). */
-    private static String routeOf(io.javalin.http.Context ctx) {
-        try {
-            return ctx.endpoint().path;
-        } catch (java.util.NoSuchElementException e) {
-            return "unmatched";
-        }
     }
 
     public int port() {
@@ -203,6 +217,17 @@ public final class App implements AutoCloseable {
                 sites.checkpoint(s);
             } catch (RuntimeException e) {
                 log.warn("checkpoint of site {} failed; the journal still holds everything", s.id(), e);
+            }
+        }
+    }
+
+    /** Hands every site's bandit campaigns the current counts of their variants. */
+    public void publishBanditCounts() {
+        for (LiveSite s : sites.all()) {
+            try {
+                sites.publishBanditCounts(s);
+            } catch (RuntimeException e) {
+                log.warn("bandit counts of site {} not published", s.id(), e);
             }
         }
     }

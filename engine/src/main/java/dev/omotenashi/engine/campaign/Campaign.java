@@ -19,10 +19,43 @@ import java.util.Set;
  * @param pages    null for every page; only {@code page.*} attributes
  * @param variants at least one, ids unique; a campaign written with {@code creative} has one variant {@code default}
  * @param goal     null when the campaign has none
+ * @param allocation how visitors outside control are split between the variants
  */
 public record Campaign(String id, String name, Status status, Schedule schedule, Condition audience, Condition pages,
                        Trigger trigger, List<Variant> variants, Control control, Frequency frequency, Stop stop,
-                       Goal goal, int priority) {
+                       Goal goal, int priority, Allocation allocation) {
+
+    /** A campaign whose variants are split by their weights. */
+    public Campaign(String id, String name, Status status, Schedule schedule, Condition audience, Condition pages,
+                    Trigger trigger, List<Variant> variants, Control control, Frequency frequency, Stop stop,
+                    Goal goal, int priority) {
+        this(id, name, status, schedule, audience, pages, trigger, variants, control, frequency, stop, goal, priority,
+                Allocation.WEIGHTS);
+    }
+
+    /**
+     * How visitors outside the control group are split between variants: by the variants' weights (a hash
+     * of the visitor, stable), or by Thompson sampling over the variants' live goal rates (docs/measurement.md
+     * §6); the control group is held out by hash either way, so lift stays measured.
+     */
+    public enum Allocation {
+        WEIGHTS("weights"), BANDIT("bandit");
+
+        private final String json;
+
+        Allocation(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+
+        public static Allocation fromJson(String s) {
+            for (Allocation a : values()) if (a.json.equals(s)) return a;
+            return null;
+        }
+    }
 
     public enum Status {
         DRAFT("draft"), LIVE("live"), PAUSED("paused"), ENDED("ended");
@@ -59,6 +92,7 @@ public record Campaign(String id, String name, Status status, Schedule schedule,
             if (!ids.add(v.id())) throw new IllegalArgumentException("duplicate variant id: " + v.id());
         }
         if (stop.afterGoal() && goal == null) throw new IllegalArgumentException("stop after_goal needs a goal");
+        Objects.requireNonNull(allocation, "allocation");
     }
 
     /** Whether the operator set the campaign live (it is delivered only inside its schedule too). */

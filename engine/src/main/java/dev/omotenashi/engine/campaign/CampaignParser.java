@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  *
  * <p>Defaults for omitted fields: {@code status} draft (nothing is delivered until an operator sets it
  * live), schedule always, audience everyone, pages every page, trigger {@code load}, control 0%, frequency
- * once per session, no stop rule, no goal, a goal's {@code window} {@code "session"}, priority 0.
+ * once per session, no stop rule, no goal, a goal's {@code window} {@code "session"}, priority 0,
+ * {@code allocation} {@code "weights"} (the variants' weights; {@code "bandit"} for Thompson sampling).
  * Segment and campaign references are checked against the site by {@link dev.omotenashi.engine.config.ConfigSet}.
  */
 public final class CampaignParser {
@@ -39,7 +40,7 @@ public final class CampaignParser {
     public static final int MAX_COUNT = 1_000_000;
 
     private static final List<String> FIELDS = List.of("id", "name", "status", "schedule", "audience", "pages", "trigger",
-            "creative", "variants", "control", "frequency", "stop", "goal", "priority");
+            "creative", "variants", "allocation", "control", "frequency", "stop", "goal", "priority");
     private static final List<String> SCHEDULE_FIELDS = List.of("start", "end", "days", "hours");
     private static final List<String> HOURS_FIELDS = List.of("from", "to");
     private static final List<String> CREATIVE_FIELDS = List.of("template", "content");
@@ -47,7 +48,7 @@ public final class CampaignParser {
     private static final List<String> CONTROL_FIELDS = List.of("percent");
     private static final List<String> FREQUENCY_FIELDS = List.of("per", "max");
     private static final List<String> STOP_FIELDS = List.of("after_shows", "after_closes", "after_clicks", "after_goal", "period");
-    private static final List<String> GOAL_FIELDS = List.of("event", "where", "window");
+    private static final List<String> GOAL_FIELDS = List.of("event", "where", "window", "value");
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-4]):([0-5][0-9])");
 
@@ -75,6 +76,11 @@ public final class CampaignParser {
                 ? ConditionParser.parse(f.get("pages"), f.path("pages"), ConditionParser.Context.PAGES, errors) : null;
         Trigger trigger = f.has("trigger") ? trigger(f.get("trigger"), f.path("trigger")) : Trigger.LOAD;
         List<Variant> variants = variants(f);
+        Campaign.Allocation allocation = f.choice("allocation", false, Campaign.Allocation.WEIGHTS,
+                Campaign.Allocation::fromJson, "weights, bandit");
+        if (allocation == Campaign.Allocation.BANDIT && f.has("variants") && f.get("variants").isArray() && f.get("variants").size() < 2) {
+            errors.add(f.path("allocation"), Codes.INVALID_VALUE, "a bandit needs at least two variants to choose between");
+        }
         Control control = f.has("control") ? control(f.get("control"), f.path("control")) : Control.NONE;
         Frequency frequency = f.has("frequency") ? frequency(f.get("frequency"), f.path("frequency")) : Frequency.DEFAULT;
         Goal goal = f.has("goal") ? goal(f.get("goal"), f.path("goal")) : null;
@@ -83,9 +89,15 @@ public final class CampaignParser {
             errors.add(Errors.field(f.path("stop"), "after_goal"), Codes.INVALID_VALUE, "after_goal needs the campaign to have a goal");
         }
         Integer priority = f.integer("priority", false, -MAX_PRIORITY, MAX_PRIORITY);
+        if (allocation == Campaign.Allocation.BANDIT && !f.has("variants")) {
+            errors.add(f.path("allocation"), Codes.INVALID_VALUE, "a bandit chooses between variants: give at least two variants");
+        }
+        if (allocation == Campaign.Allocation.BANDIT && !f.has("goal")) {
+            errors.add(f.path("allocation"), Codes.INVALID_VALUE, "a bandit learns from the goal: give the campaign a goal");
+        }
         errors.throwIfAny();
         return new Campaign(id, name, status, schedule, audience, pages, trigger, variants, control, frequency, stop, goal,
-                priority == null ? 0 : priority);
+                priority == null ? 0 : priority, allocation);
     }
 
     // ---- schedule -----------------------------------------------------------------------------------------
@@ -315,6 +327,15 @@ public final class CampaignParser {
             if (d != null && d.isZero()) errors.add(f.path("window"), Codes.INVALID_VALUE, "the window must be longer than zero");
             else if (d != null) window = new Goal.Window.Within(d);
         }
-        return errors.size() == before ? new Goal(event, where, window) : null;
+        String value = null;
+        JsonNode v = f.get("value");
+        if (v != null && !v.isNull()) {
+            if (!v.isTextual() || v.textValue().isEmpty() || v.textValue().length() > Values.MAX_EVENT_NAME) {
+                errors.add(f.path("value"), Codes.INVALID_TYPE, "expected the name of a numeric property of the goal event, e.g. \"total\"");
+            } else {
+                value = v.textValue();
+            }
+        }
+        return errors.size() == before ? new Goal(event, where, window, value) : null;
     }
 }

@@ -14,13 +14,21 @@ import java.util.Objects;
  * @param event  the goal event's name
  * @param where  null, or a condition of {@code prop} predicates on the goal event
  * @param window the attribution window
+ * @param value  null, or the name of a numeric property of the goal event (an order total, say) whose
+ *               value is summed per arm in reports
  */
-public record Goal(String event, Condition where, Window window) {
+public record Goal(String event, Condition where, Window window, String value) {
+    /** A goal without a value property. */
+    public Goal(String event, Condition where, Window window) {
+        this(event, where, window, null);
+    }
+
     public Goal {
         Objects.requireNonNull(event, "event");
         if (event.isEmpty() || event.length() > Values.MAX_EVENT_NAME) throw new IllegalArgumentException("invalid goal event");
         if (where != null && !Condition.onlyProperties(where)) throw new IllegalArgumentException("goal where may only test properties");
         Objects.requireNonNull(window, "window");
+        if (value != null && (value.isEmpty() || value.length() > Values.MAX_EVENT_NAME)) throw new IllegalArgumentException("invalid goal value property");
     }
 
     /** The attribution window: the session of the first exposure, or a fixed time after it. */

@@ -193,10 +193,32 @@ public final class ConditionCompiler {
         return new NotOf(p);
     }
 
+    /**
+     * Compiles the members of an {@code all} or {@code any}, cheapest first: both stop at the first member
+     * that settles them, and predicates have no side effects, so the order changes the cost, never the
+     * result. A visitor attribute is a field read; an aggregate searches the profile; a regular expression
+     * runs a matcher; a segment is a whole condition.
+     */
     private Predicate[] compileAll(List<Condition> conditions) {
-        List<Predicate> ps = new ArrayList<>(conditions.size());
-        for (Condition c : conditions) ps.add(compile(c));
+        List<Condition> ordered = new ArrayList<>(conditions);
+        ordered.sort(java.util.Comparator.comparingInt(this::cost)); // stable: equal costs keep their order
+        List<Predicate> ps = new ArrayList<>(ordered.size());
+        for (Condition c : ordered) ps.add(compile(c));
         return ps.toArray(Predicate[]::new);
+    }
+
+    /** A rough relative cost of evaluating a condition, for {@link #compileAll}. */
+    private int cost(Condition condition) {
+        return switch (condition) {
+            case Condition.All a -> a.conditions().stream().mapToInt(this::cost).sum();
+            case Condition.Any a -> a.conditions().stream().mapToInt(this::cost).sum();
+            case Condition.Not n -> cost(n.condition());
+            case Condition.SegmentRef s -> 8;
+            case AttributePredicate p -> p.op() == Op.MATCHES ? 4 : 1;
+            case PropPredicate p -> p.op() == Op.MATCHES ? 4 : 2;
+            case ActionPredicate p -> 2;
+            case EventPredicate p -> 3;
+        };
     }
 
     private record AllOf(Predicate[] predicates) implements Predicate {

@@ -14,6 +14,8 @@ import dev.omotenashi.engine.profile.VisitorState;
 import dev.omotenashi.engine.recommend.Item;
 import dev.omotenashi.engine.recommend.Recommender;
 import dev.omotenashi.engine.render.Html;
+import dev.omotenashi.engine.session.PageInfo;
+import dev.omotenashi.engine.condition.Predicate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class Decider {
      * @param visitorKey   the key that assigns arms (stable for a person)
      * @param actionIds    mints the ids of delivered actions
      */
-    public Decision decide(List<CampaignPlan> campaigns, Profile profile, VisitorState browser, Facts facts,
+    public Decision decide(Lineup campaigns, Profile profile, VisitorState browser, Facts facts,
                            long now, int today, SiteSettings.Spacing spacing, String visitorKey,
                            Supplier<String> actionIds) {
         return decide(campaigns, profile, browser, facts, now, today, spacing, visitorKey, actionIds, true);
@@ -61,30 +63,46 @@ public final class Decider {
 
     /**
      * Decides; with {@code explain} false (the hot path) only the actions are computed: no outcome is
-     * recorded for campaigns that are not delivered, the cheap rules are checked before the audience, and
-     * nothing is evaluated at all while site spacing holds. The actions are the same either way.
+     * recorded for campaigns that are not delivered, the cheap rules are checked before the audience, a
+     * campaign whose slot is already filled is passed over before its audience is evaluated, and nothing is
+     * evaluated at all while site spacing holds. The actions are the same either way.
      */
-    public Decision decide(List<CampaignPlan> campaigns, Profile profile, VisitorState browser, Facts facts,
+    public Decision decide(Lineup lineup, Profile profile, VisitorState browser, Facts facts,
+                           long now, int today, SiteSettings.Spacing spacing, String visitorKey,
+                           Supplier<String> actionIds, boolean explain) {
+        return decide(lineup, profile, browser, facts, null, now, today, spacing, visitorKey, actionIds, explain);
+    }
+
+    /**
+     * As above; {@code page}, when given, is the page the facts describe, and keeps the results of the
+     * campaigns' page rules (which read the page only) for the next decision on the same page.
+     */
+    public Decision decide(Lineup lineup, Profile profile, VisitorState browser, Facts facts, PageInfo page,
                            long now, int today, SiteSettings.Spacing spacing, String visitorKey,
                            Supplier<String> actionIds, boolean explain) {
         boolean spaced = spacingAllows(profile, spacing, now);
         if (!spaced && !explain) return EMPTY;
+        List<CampaignPlan> campaigns = lineup.plans();
+        CampaignHistory[] histories = lineup.histories(profile);
+        byte[] pageRules = page == null || explain ? null : page.memo(lineup, campaigns.size());
+        int view = profile.currentView();
         List<Outcome> outcomes = explain ? new ArrayList<>(campaigns.size()) : List.of();
         List<Action> actions = new ArrayList<>(2);
-        boolean modalTaken = false;
-        List<String> templatesTaken = new ArrayList<>(4); // a handful at most: a list beats a hash set
+        List<String> slotsTaken = new ArrayList<>(4); // a handful at most: a list beats a hash set
 
-        for (CampaignPlan c : campaigns) {
+        for (int i = 0, n = campaigns.size(); i < n; i++) {
+            CampaignPlan c = campaigns.get(i);
+            CampaignHistory history = histories == null ? null : histories[i];
             if (explain) {
-                Reason reason = eligibility(c, profile, browser, facts, now, today);
+                Reason reason = eligibility(c, history, browser, facts, now, today, view);
                 if (reason != null) {
                     outcomes.add(Outcome.suppressed(c.id(), null, reason, detail(reason, c)));
                     continue;
                 }
-            } else if (!eligibleFast(c, profile, browser, facts, now, today)) {
+            } else if (c.slot() != null && slotsTaken.contains(c.slot())
+                    || !eligibleFast(c, history, browser, facts, now, today, pageRules, i, view)) {
                 continue;
             }
-            CampaignHistory history = profile.campaign(c.id());
             boolean control;
             int variantIndex;
             if (history != null && (history.assignedVariant() != null || history.assignedControl())) {
@@ -92,15 +110,15 @@ public final class Decider {
                 variantIndex = indexOf(c, history.assignedVariant());
             } else {
                 control = Assignment.inControl(visitorKey, c.id(), c.controlPercent());
-                variantIndex = Assignment.variant(visitorKey, c.id(), c.weights());
+                variantIndex = c.chooseVariant(visitorKey);
             }
             CampaignPlan.VariantPlan variant = c.variants().get(variantIndex);
             if (!spaced) {
                 outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.SPACING, "site spacing since the last delivery"));
                 continue;
             }
-            boolean slotTaken = variant.modal() ? modalTaken : templatesTaken.contains(variant.template());
-            if (slotTaken) {
+            String slot = variant.modal() ? CampaignPlan.MODAL : variant.template();
+            if (slotsTaken.contains(slot)) {
                 if (explain) {
                     outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.PRIORITY,
                             variant.modal() ? "another modal action has higher priority" : "another " + variant.template() + " has higher priority"));
@@ -124,8 +142,7 @@ public final class Decider {
                 }
                 content = rendered.get();
             }
-            if (variant.modal()) modalTaken = true;
-            else templatesTaken.add(variant.template());
+            slotsTaken.add(slot);
             actions.add(new Action(actionIds.get(), c.id(), variant.id(), control, variant.template(), content, c.trigger().deepCopy()));
             if (explain) outcomes.add(new Outcome(c.id(), true, control, variant.id(), null, null));
         }
@@ -135,25 +152,35 @@ public final class Decider {
     private static final Decision EMPTY = new Decision(List.of(), List.of());
 
     /** Whether every rule lets the campaign through, cheapest rules first (the audience is the dearest). */
-    private static boolean eligibleFast(CampaignPlan c, Profile p, VisitorState b, Facts facts, long now, int today) {
-        if (!c.live() || !c.schedule().test(now) || !c.pages().test(facts)) return false;
-        CampaignHistory h = p.campaign(c.id());
+    private static boolean eligibleFast(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today,
+                                        byte[] pageRules, int position, int view) {
+        if (!c.live() || !c.schedule().test(now) || !pagesMatch(c, facts, pageRules, position)) return false;
+        if (h != null && h.deliveredOnView(view)) return false;
         return frequencyAllows(c, h, b, today) && !stopped(c, h, today) && c.audience().test(facts);
     }
 
+    private static final byte UNKNOWN = 0, MATCH = 1, NO_MATCH = 2;
+
+    /** The campaign's page rule, from the page's memo when it was evaluated on this page before. */
+    private static boolean pagesMatch(CampaignPlan c, Facts facts, byte[] memo, int position) {
+        if (c.pages() == Predicate.TRUE) return true;
+        if (memo == null) return c.pages().test(facts);
+        byte known = memo[position];
+        if (known != UNKNOWN) return known == MATCH;
+        boolean match = c.pages().test(facts);
+        memo[position] = match ? MATCH : NO_MATCH;
+        return match;
+    }
+
     /** The first rule that keeps the campaign from this visitor on this page, or null when none does. */
-    private static Reason eligibility(CampaignPlan c, Profile p, VisitorState b, Facts facts, long now, int today) {
+    private static Reason eligibility(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today, int view) {
         if (!c.live()) return Reason.STATUS;
         if (!c.schedule().test(now)) return Reason.SCHEDULE;
         if (!c.audience().test(facts)) return Reason.AUDIENCE;
         if (!c.pages().test(facts)) return Reason.PAGE;
-        if (!frequencyAllows(c, p, b, today)) return Reason.FREQUENCY;
-        if (stopped(c, p, b, today)) return Reason.STOP;
+        if (h != null && h.deliveredOnView(view) || !frequencyAllows(c, h, b, today)) return Reason.FREQUENCY;
+        if (stopped(c, h, today)) return Reason.STOP;
         return null;
-    }
-
-    private static boolean frequencyAllows(CampaignPlan c, Profile p, VisitorState b, int today) {
-        return frequencyAllows(c, p.campaign(c.id()), b, today);
     }
 
     /** Frequency caps count exposures: what was reported shown, or control when its trigger fired. */
@@ -170,10 +197,6 @@ public final class Decider {
         int serial = b == null ? -1 : b.serial();
         long exposures = h.count(Metric.SHOWN, scope, serial, today) + h.count(Metric.CONTROL, scope, serial, today);
         return exposures < f.max();
-    }
-
-    private static boolean stopped(CampaignPlan c, Profile p, VisitorState b, int today) {
-        return stopped(c, p.campaign(c.id()), today);
     }
 
     private static boolean stopped(CampaignPlan c, CampaignHistory h, int today) {
@@ -207,7 +230,8 @@ public final class Decider {
             case SCHEDULE -> "outside the schedule";
             case AUDIENCE -> "the visitor is not in the audience";
             case PAGE -> "this page is not one of the campaign's pages";
-            case FREQUENCY -> "frequency per " + c.frequency().per().name().toLowerCase() + " max " + c.frequency().max() + " reached";
+            case FREQUENCY -> "frequency per " + c.frequency().per().name().toLowerCase() + " max " + c.frequency().max()
+                    + " reached, or already delivered on this page view";
             case STOP -> "a stop rule holds";
             default -> null;
         };

@@ -19,6 +19,11 @@ public final class CampaignHistory {
     String exposedVariant;
     boolean exposedControl;
     int exposedSerial = -1;
+    /**
+     * the page view of the latest delivery: the person's all-time view count then (-1: never delivered),
+     * so a decision on a later event of the same page view does not deliver the campaign again
+     */
+    int deliveredView = -1;
     /** the arm assigned at first delivery, kept so a person stays in one arm */
     String assignedVariant;
     boolean assignedControl;
@@ -112,6 +117,11 @@ public final class CampaignHistory {
 
     public boolean assignedControl() {
         return assignedControl;
+    }
+
+    /** Whether the latest delivery was on the page view {@code view} (the person's all-time view count). */
+    public boolean deliveredOnView(int view) {
+        return deliveredView == view;
     }
 
     void merge(CampaignHistory o, int serialOffset) {

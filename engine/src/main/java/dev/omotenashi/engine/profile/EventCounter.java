@@ -12,8 +12,13 @@ public final class EventCounter {
 
     final String name;
     int count;
-    long firstAt = Long.MAX_VALUE;
-    long latestAt = Long.MIN_VALUE;
+    /*
+     * First and latest time in whole seconds since 2020-01-01 (an int each, good until 2088): the event's
+     * first_at / latest_at are read by conditions over minutes and days, and two ints instead of two longs
+     * are 8 bytes of every counter of every profile. See firstAt() / latestAt() for milliseconds.
+     */
+    int firstSecond = Integer.MAX_VALUE;
+    int latestSecond = Integer.MIN_VALUE;
     int serialA = -1, countA;   // session slots, see SessionSlots for the rule
     int serialB = -1, countB;
     /** one packed int per day with events inside the 28-day window, days ascending (see addDay) */
@@ -29,10 +34,35 @@ public final class EventCounter {
         return name;
     }
 
+    private static final long EPOCH_SECOND = 1_577_836_800L; // 2020-01-01T00:00:00Z
+
+    /** An instant (epoch ms) as this counter keeps it: whole seconds since 2020, saturated to the int range. */
+    static int second(long epochMilli) {
+        long s = Math.floorDiv(epochMilli, 1000L) - EPOCH_SECOND;
+        return (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE - 1, s));
+    }
+
+    /** When the event first happened (epoch ms, whole seconds); {@link Long#MAX_VALUE} when never. */
+    public long firstAt() {
+        return firstSecond == Integer.MAX_VALUE ? Long.MAX_VALUE : (firstSecond + EPOCH_SECOND) * 1000L;
+    }
+
+    /** When the event last happened (epoch ms, whole seconds); {@link Long#MIN_VALUE} when never. */
+    public long latestAt() {
+        return latestSecond == Integer.MIN_VALUE ? Long.MIN_VALUE : (latestSecond + EPOCH_SECOND) * 1000L;
+    }
+
+    /** Sets both times from epoch ms (the codec's format), keeping "never" as it is. */
+    void times(long firstAt, long latestAt) {
+        firstSecond = firstAt == Long.MAX_VALUE ? Integer.MAX_VALUE : second(firstAt);
+        latestSecond = latestAt == Long.MIN_VALUE ? Integer.MIN_VALUE : second(latestAt);
+    }
+
     void add(long at, int day, int sessionSerial, int times) {
         count += times;
-        if (at < firstAt) firstAt = at;
-        if (at > latestAt) latestAt = at;
+        int second = second(at);
+        if (second < firstSecond) firstSecond = second;
+        if (second > latestSecond) latestSecond = second;
         addSession(sessionSerial, times);
         addDay(day, times);
     }
@@ -115,8 +145,8 @@ public final class EventCounter {
 
     void merge(EventCounter o, int serialOffset) {
         count += o.count;
-        firstAt = Math.min(firstAt, o.firstAt);
-        latestAt = Math.max(latestAt, o.latestAt);
+        firstSecond = Math.min(firstSecond, o.firstSecond);
+        latestSecond = Math.max(latestSecond, o.latestSecond);
         if (o.serialB >= 0) addSession(o.serialB + serialOffset, o.countB);
         if (o.serialA >= 0) addSession(o.serialA + serialOffset, o.countA);
         for (int entry : o.days) addDay(packedDay(entry), packedCount(entry));

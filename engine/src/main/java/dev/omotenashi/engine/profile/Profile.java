@@ -114,8 +114,20 @@ public final class Profile {
         return List.of(campaigns);
     }
 
+    /** How many campaigns this person has met (see {@link #campaignAt}). */
+    public int campaignCount() {
+        return campaigns.length;
+    }
+
+    /** The history of the {@code i}-th campaign met, in the order they were met; no copy is made. */
+    public CampaignHistory campaignAt(int i) {
+        return campaigns[i];
+    }
+
     public CampaignHistory campaign(String id) {
-        for (CampaignHistory c : campaigns) if (c.campaign.equals(id)) return c;
+        // a decision asks this once per campaign of the site: the cached hash rejects the others cheaply
+        int hash = id.hashCode();
+        for (CampaignHistory c : campaigns) if (c.campaign.hashCode() == hash && c.campaign.equals(id)) return c;
         return null;
     }
 
@@ -135,13 +147,17 @@ public final class Profile {
     EventCounter counter(String name) {
         EventCounter[] cs = counters;
         for (EventCounter c : cs) if (c.name == name) return c;
-        for (EventCounter c : cs) if (c.name.equals(name)) return c;
+        // not the interned instance (a name from the configuration), or not there: the cached hash
+        // rejects the other names without comparing characters
+        int hash = name.hashCode();
+        for (EventCounter c : cs) if (c.name.hashCode() == hash && c.name.equals(name)) return c;
         return null;
     }
 
     private Series findSeries(String event, String property) {
+        int hash = event.hashCode();
         for (Series s : series) {
-            if (s.event.equals(event) && java.util.Objects.equals(s.property, property)) return s;
+            if (s.event.hashCode() == hash && s.event.equals(event) && java.util.Objects.equals(s.property, property)) return s;
         }
         return null;
     }
@@ -168,8 +184,8 @@ public final class Profile {
             }
             if (c == null) return null;
             return switch (agg) {
-                case FIRST_AT -> c.firstAt;
-                case LATEST_AT -> c.latestAt;
+                case FIRST_AT -> c.firstAt();
+                case LATEST_AT -> c.latestAt();
                 default -> null;
             };
         }
@@ -369,6 +385,22 @@ public final class Profile {
         lastDeliveryAt = Math.max(lastDeliveryAt, at);
         viewsSinceDelivery = 0;
     }
+
+    /** Notes that the campaign was delivered on the current page view (see {@link #currentView}). */
+    public void recordDeliveryOnView(CampaignHistory h) {
+        h.deliveredView = currentView();
+    }
+
+    /**
+     * The current page view, as the person's all-time count of {@code view} events: it changes exactly when
+     * a page is viewed (on any of the person's browsers).
+     */
+    public int currentView() {
+        EventCounter views = counter(VIEW);
+        return views == null ? 0 : views.count;
+    }
+
+    private static final String VIEW = "view";
 
     /** Remembers a viewed item, most recent last, without repeats. */
     public void recordItemView(String item) {

@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * 2 string, 3 boolean); traits as JSON. Thread-safe (stateless).
  */
 public final class ProfileCodec {
-    public static final int VERSION = 1;
+    /** 2: a campaign history keeps the page view of its latest delivery (version 1 is still read). */
+    public static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UnaryOperator<String> intern;
@@ -74,7 +75,7 @@ public final class ProfileCodec {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             int version = in.readUnsignedByte();
-            if (version != VERSION) throw new IllegalArgumentException("unknown profile format version " + version);
+            if (version != VERSION && version != 1) throw new IllegalArgumentException("unknown profile format version " + version);
             Profile p = new Profile();
             p.userId = readString(in);
             String traits = readString(in);
@@ -94,7 +95,7 @@ public final class ProfileCodec {
             p.series = new Series[in.readInt()];
             for (int i = 0; i < p.series.length; i++) p.series[i] = readSeries(in);
             p.campaigns = new CampaignHistory[in.readInt()];
-            for (int i = 0; i < p.campaigns.length; i++) p.campaigns[i] = readCampaign(in);
+            for (int i = 0; i < p.campaigns.length; i++) p.campaigns[i] = readCampaign(in, version);
             if (in.available() != 0) throw new IllegalArgumentException("trailing bytes after profile");
             return p;
         } catch (IOException | ClassCastException | NegativeArraySizeException e) {
@@ -149,8 +150,8 @@ public final class ProfileCodec {
     private void writeCounter(DataOutputStream out, EventCounter c) throws IOException {
         writeString(out, c.name);
         out.writeInt(c.count);
-        out.writeLong(c.firstAt);
-        out.writeLong(c.latestAt);
+        out.writeLong(c.firstAt());
+        out.writeLong(c.latestAt());
         out.writeInt(c.serialA);
         out.writeInt(c.countA);
         out.writeInt(c.serialB);
@@ -161,8 +162,8 @@ public final class ProfileCodec {
     private EventCounter readCounter(DataInputStream in) throws IOException {
         EventCounter c = new EventCounter(intern.apply(readString(in)));
         c.count = in.readInt();
-        c.firstAt = in.readLong();
-        c.latestAt = in.readLong();
+        long firstAt = in.readLong();
+        c.times(firstAt, in.readLong());
         c.serialA = in.readInt();
         c.countA = in.readInt();
         c.serialB = in.readInt();
@@ -279,9 +280,10 @@ public final class ProfileCodec {
         out.writeInt(h.exposedSerial);
         writeString(out, h.assignedVariant);
         out.writeBoolean(h.assignedControl);
+        out.writeInt(h.deliveredView);
     }
 
-    private CampaignHistory readCampaign(DataInputStream in) throws IOException {
+    private CampaignHistory readCampaign(DataInputStream in, int version) throws IOException {
         CampaignHistory h = new CampaignHistory(intern.apply(readString(in)));
         int[] counts = readInts(in);
         if (counts.length != h.counts.length) throw new IOException("campaign counts of unexpected length");
@@ -298,6 +300,7 @@ public final class ProfileCodec {
         h.exposedSerial = in.readInt();
         h.assignedVariant = readString(in);
         h.assignedControl = in.readBoolean();
+        if (version >= 2) h.deliveredView = in.readInt();
         return h;
     }
 

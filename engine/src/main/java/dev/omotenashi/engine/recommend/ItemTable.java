@@ -5,6 +5,7 @@ import dev.omotenashi.engine.event.Props;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -66,11 +67,15 @@ public final class ItemTable {
         }
         Item old = items[i];
         if (old != null) id = old.itemId();
-        Item fresh = new Item(id, text(properties, "name", old == null ? null : old.name()),
-                number(properties, "price", old == null ? null : old.price()),
-                text(properties, "url", old == null ? null : old.url()),
-                text(properties, "image", old == null ? null : old.image()));
-        if (!fresh.equals(old)) items[i] = fresh;
+        String name = text(properties, "name", old == null ? null : old.name());
+        Double price = number(properties, "price", old == null ? null : old.price());
+        String url = text(properties, "url", old == null ? null : old.url());
+        String image = text(properties, "image", old == null ? null : old.image());
+        // most views repeat what the item table knows: keep the item rather than allocate an equal one
+        if (old == null || !Objects.equals(name, old.name()) || !Objects.equals(price, old.price())
+                || !Objects.equals(url, old.url()) || !Objects.equals(image, old.image())) {
+            items[i] = new Item(id, name, price, url, image);
+        }
         long hour = Math.floorDiv(at, HOUR_MS);
         int slot = (int) Math.floorMod(hour, HOURS);
         if (slotHour[slot] != hour) {

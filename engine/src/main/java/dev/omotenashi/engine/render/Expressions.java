@@ -80,8 +80,15 @@ final class Expressions {
     private static final String SOURCE = "placeholder";
     private static final Pattern LOCATION = Pattern.compile("^\\S*@\\d+:\\d+\\s*");
 
-    /** One compiled placeholder: its expression as written, the compiled form, and what its variables read. */
-    record Placeholder(String source, JexlExpression expression, Map<String, Ref> refs) {}
+    /**
+     * One compiled placeholder: its expression as written, the compiled form, what its variables read, and —
+     * when the expression is nothing but one variable ({@code {{ visitor.visits }}}, the usual case) — that
+     * variable, read directly: JEXL would only hand its value back, at the cost of an interpreter per call.
+     */
+    record Placeholder(String source, JexlExpression expression, Map<String, Ref> refs, Ref direct) {}
+
+    /** A bare variable path, as JEXL's ant-style resolution names it. */
+    private static final Pattern BARE_PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
     /**
      * Compiles the expression between a placeholder's braces.
@@ -109,7 +116,8 @@ final class Expressions {
             }
         }
         for (String name : refs.keySet()) conflicts(source, name, refs);
-        return new Placeholder(source, expression, Map.copyOf(refs));
+        Ref direct = refs.size() == 1 && BARE_PATH.matcher(source).matches() ? refs.get(source) : null;
+        return new Placeholder(source, expression, Map.copyOf(refs), direct);
     }
 
     /** JEXL's message without its location prefix, with the column where it has one. */

@@ -122,7 +122,8 @@ public final class Template {
     }
 
     /** The placeholder's value as text, or null when it has none. */
-    private static String evaluate(Placeholder p, Facts facts) {
+    static String evaluate(Placeholder p, Facts facts) {
+        if (p.direct() != null) return Text.format(p.direct().read(facts));
         try {
             return Text.format(p.expression().evaluate(new Bindings(p.refs(), facts)));
         } catch (JexlException e) {

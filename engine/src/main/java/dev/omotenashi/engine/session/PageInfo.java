@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A {@link Page} taken apart once per request, so conditions on {@code page.*} and the session's traffic
@@ -19,37 +20,116 @@ import java.util.Map;
  * Malformed percent-escapes are kept literally and invalid UTF-8 becomes U+FFFD; a relative URL
  * ({@code /cart?x=1}) has no host.
  *
- * @param url          the URL as reported, or null
- * @param path         the decoded path, never null, always starting with {@code /} ({@code /} when empty)
- * @param host         the host in lower case, without port, user info or trailing dot; null when the URL
- *                     has none (relative, missing or opaque like {@code about:blank})
- * @param query        the query parameters, first value per name, names and values decoded ({@code +} is a
- *                     space); unmodifiable, in URL order; parameters with an empty name are dropped
- * @param title        the document title as reported, or null
- * @param referrer     the referrer URL as reported, or null (empty is null)
- * @param referrerHost host of the referrer, parsed like {@link #host}; null when there is none. Whether it is
- *                     internal is not decided here (see {@link TrafficSourceClassifier})
+ * <p>Accessors: {@code url()} the URL as reported, or null; {@code path()} the decoded path, never null,
+ * always starting with {@code /} ({@code /} when empty); {@code host()} the host in lower case, without port,
+ * user info or trailing dot, null when the URL has none (relative, missing or opaque like
+ * {@code about:blank}); {@code query()} the query parameters, first value per name, names and values
+ * decoded ({@code +} is a space), unmodifiable, in URL order, parameters with an empty name dropped;
+ * {@code title()} the document title as reported, or null; {@code referrer()} the referrer URL as reported,
+ * or null (empty is null); {@code referrerHost()} the host of the referrer, parsed like {@code host()}, null
+ * when there is none — parsed when asked (only a session's start needs it). Whether the referrer is
+ * internal is not decided here (see {@link TrafficSourceClassifier}).
+ *
+ * <p>Immutable; equal when URL, title and referrer are (everything else is derived from them).
  */
-public record PageInfo(String url, String path, String host, Map<String, String> query, String title,
-                       String referrer, String referrerHost) {
+public final class PageInfo {
 
     /** A page nothing is known about: path {@code /}, no host, no query. */
-    public static final PageInfo EMPTY = new PageInfo(null, "/", null, Map.of(), null, null, null);
+    public static final PageInfo EMPTY = new PageInfo(null, "/", null, Map.of(), null, null);
 
-    public PageInfo {
-        if (path == null || path.isEmpty()) path = "/";
-        // most pages carry no query: share the empty map instead of copying one per request
-        query = query == null || query.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(query));
-        if (referrer != null && referrer.isEmpty()) referrer = null;
+    private final String url;
+    private final String path;
+    private final String host;
+    private final Map<String, String> query;
+    private final String title;
+    private final String referrer;
+    /** see {@link #memo}: page-rule results of one configuration, for this very page */
+    private Object memoOwner;
+    private byte[] memo;
+
+    private PageInfo(String url, String path, String host, Map<String, String> query, String title, String referrer) {
+        this.url = url;
+        this.path = path == null || path.isEmpty() ? "/" : path;
+        this.host = host;
+        this.query = query;
+        this.title = title;
+        this.referrer = referrer == null || referrer.isEmpty() ? null : referrer;
     }
 
     /** Parses a page; a null page or URL gives {@link #EMPTY}'s path, host and query. Never throws. */
     public static PageInfo of(Page page) {
         if (page == null) return EMPTY;
         Parts url = split(page.url());
-        Parts ref = split(page.referrer());
-        return new PageInfo(page.url(), url.path, url.host, parseQuery(url.rawQuery), page.title(),
-                page.referrer(), ref.host);
+        return new PageInfo(page.url(), url.path, url.host, parseQuery(url.rawQuery), page.title(), page.referrer());
+    }
+
+    /**
+     * This page's URL with another title and referrer, without parsing the URL again (the same URL is
+     * reached from many referrers).
+     */
+    PageInfo retitled(String title, String referrer) {
+        return new PageInfo(url, path, host, query, title, referrer);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public Map<String, String> query() {
+        return query;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String referrer() {
+        return referrer;
+    }
+
+    /**
+     * A scratch array of {@code size} bytes for remembering what depends on this page alone under one
+     * configuration ({@code owner}): the decision keeps its page rules' results here, so a page served from
+     * the {@link PageCache} evaluates each rule once. A new owner gets a fresh, zeroed array. Not
+     * thread-safe: the pages of a site's cache are used under the site's lock.
+     */
+    public byte[] memo(Object owner, int size) {
+        if (this == EMPTY) return new byte[size]; // shared by every site and thread: never remember anything
+        if (memoOwner != owner || memo == null || memo.length != size) {
+            memo = new byte[size];
+            memoOwner = owner;
+        }
+        return memo;
+    }
+
+    /** The referrer's host, parsed on each call; null when there is no referrer or it has no host. */
+    public String referrerHost() {
+        return referrer == null ? null : split(referrer).host;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PageInfo p && Objects.equals(url, p.url) && Objects.equals(title, p.title)
+                && Objects.equals(referrer, p.referrer);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, title, referrer);
+    }
+
+    @Override
+    public String toString() {
+        return "PageInfo[url=" + url + ", path=" + path + ", host=" + host + ", query=" + query + ", title=" + title
+                + ", referrer=" + referrer + "]";
     }
 
     /** Parses a bare URL (no title, no referrer). Never throws. */
@@ -165,7 +245,7 @@ public record PageInfo(String url, String path, String host, Map<String, String>
             if (amp < 0) break;
             start = amp + 1;
         }
-        return out;
+        return out.isEmpty() ? Map.of() : Collections.unmodifiableMap(out);
     }
 
     /**

@@ -32,6 +32,18 @@ class EventAggregatesTest {
     }
 
     @Test
+    void anEventsFirstAndLatestTimeAreKeptToTheSecond() {
+        Profile p = new Profile("v1");
+        VisitorState b = p.browser("v1");
+        p.startSession(b, T0, "direct", "pc", "/", null, null);
+        p.recordEvent(b, "buy", T0 + 1_999, day(T0), props("total", 1), plan);
+        p.recordEvent(b, "buy", T0 + 61_500, day(T0), props("total", 1), plan);
+        assertThat(p.aggregate("buy", null, Scope.ALL, Agg.FIRST_AT, b, day(T0))).isEqualTo(T0 + 1_000);
+        assertThat(p.aggregate("buy", null, Scope.ALL, Agg.LATEST_AT, b, day(T0))).isEqualTo(T0 + 61_000);
+        assertThat(p.aggregate("sell", null, Scope.ALL, Agg.LATEST_AT, b, day(T0))).isNull();
+    }
+
+    @Test
     void countsByScopeFollowSessionsAndDays() {
         Profile p = new Profile("v1");
         VisitorState b = p.browser("v1");

@@ -79,6 +79,11 @@ public final class ShopVisitor {
         return track(name, null);
     }
 
+    /** A custom event on the current page that asks for actions, as the tag's {@code track} does. */
+    public TrackResult trackDeciding(String name, ObjectNode properties) {
+        return send(currentPage(), event(name, properties), null, true);
+    }
+
     /** Identifies the visitor as a user ({@code omotenashi('identify', userId, traits)}); later requests carry the user id. */
     public TrackResult identify(String userId, ObjectNode traits) {
         this.userId = Objects.requireNonNull(userId, "userId");

@@ -82,6 +82,8 @@ public final class OpsRoutes {
                 params.addObject().put("name", m.group(1)).put("in", "path").put("required", true)
                         .putObject("schema").put("type", "string");
             }
+            route.query().forEach((name, description) -> params.addObject().put("name", name).put("in", "query")
+                    .put("required", false).put("description", description).putObject("schema").put("type", "string"));
             switch (route.access()) {
                 case ADMIN, SITE -> op.putArray("security").addObject().putArray("bearer");
                 case WRITE_KEY -> op.putArray("security").addObject().putArray("writeKey");

@@ -27,8 +27,19 @@ public final class Router {
     /** HTTP methods routes use. */
     public enum Method { GET, POST, PUT, PATCH, DELETE, OPTIONS }
 
-    /** A declared route. */
-    public record Route(Method method, String path, Access access) {}
+    /**
+     * A declared route; {@code query} names the query parameters it reads, with a one-line description
+     * each, for the OpenAPI document.
+     */
+    public record Route(Method method, String path, Access access, java.util.Map<String, String> query) {
+        public Route {
+            query = query == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
+        }
+
+        public Route(Method method, String path, Access access) {
+            this(method, path, access, null);
+        }
+    }
 
     private final RoutesConfig routes;
     private final Auth auth;
@@ -41,6 +52,11 @@ public final class Router {
 
     public void get(String path, Access access, Handler h) {
         add(Method.GET, path, access, h);
+    }
+
+    /** A GET route that reads query parameters (name → description, in order), documented in OpenAPI. */
+    public void get(String path, Access access, java.util.Map<String, String> query, Handler h) {
+        add(Method.GET, path, access, query, h);
     }
 
     public void post(String path, Access access, Handler h) {
@@ -64,7 +80,11 @@ public final class Router {
     }
 
     private void add(Method method, String path, Access access, Handler h) {
-        declared.add(new Route(method, path, access));
+        add(method, path, access, null, h);
+    }
+
+    private void add(Method method, String path, Access access, java.util.Map<String, String> query, Handler h) {
+        declared.add(new Route(method, path, access, query));
         Handler checked = ctx -> {
             auth.check(access, ctx);
             h.handle(ctx);

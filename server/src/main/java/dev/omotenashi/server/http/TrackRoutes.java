@@ -87,7 +87,16 @@ public final class TrackRoutes {
         ArrayNode actions = answer.putArray("actions");
         for (Action a : tracked.result().actions()) actions.add(action(a));
         if (tracked.duplicates() > 0) answer.put("duplicates", tracked.duplicates());
-        ctx.contentType("application/json").result(answer.toString());
+        ctx.contentType("application/json").result(bytes(answer));
+    }
+
+    /** Written by the server's mapper (its shared buffer pool), not JsonNode.toString()'s own. */
+    private byte[] bytes(ObjectNode answer) {
+        try {
+            return json.writeValueAsBytes(answer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of our own could not be written", e);
+        }
     }
 
     private ObjectNode action(Action a) {

@@ -7,6 +7,7 @@ import dev.omotenashi.engine.TrackResult;
 import dev.omotenashi.engine.event.Event;
 import dev.omotenashi.server.journal.GroupCommitter;
 import dev.omotenashi.server.journal.JournalCodec;
+import dev.omotenashi.server.measure.SiteMeasures;
 import dev.omotenashi.server.store.JournalRecord;
 import dev.omotenashi.server.store.SiteRecord;
 
@@ -32,6 +33,7 @@ public final class LiveSite {
     private volatile SiteEngine engine;
     private final ReentrantLock lock = new ReentrantLock();
     private final RecentIds recent = new RecentIds(RECENT_IDS);
+    private final SiteMeasures measures;
     private long seq;
 
     /** What a tracked request produced, and when it is durable. */
@@ -40,6 +42,12 @@ public final class LiveSite {
     LiveSite(SiteRecord record, SiteEngine engine) {
         this.record = record;
         this.engine = engine;
+        this.measures = new SiteMeasures(java.time.ZoneId.of(record.timezone()));
+    }
+
+    /** The site's measurement counters, fed from every request applied (live and replayed). */
+    public SiteMeasures measures() {
+        return measures;
     }
 
     public SiteRecord record() {
@@ -79,7 +87,9 @@ public final class LiveSite {
             }
             TrackRequest applied = duplicates == 0 ? request : new TrackRequest(request.visitor(), request.user(),
                     request.traits(), request.page(), request.context(), fresh, request.decide());
+            boolean newVisitor = engine.profile(applied.visitor()) == null;
             TrackResult result = engine.track(applied);
+            measures.apply(result, engine.profile(applied.visitor()), newVisitor);
             List<String> ids = new ArrayList<>(result.recorded().size());
             for (Event e : result.recorded()) {
                 ids.add(e.id());
@@ -109,7 +119,9 @@ public final class LiveSite {
     void replay(JournalRecord rec, JournalCodec codec) {
         lock.lock();
         try {
-            engine.track(codec.decode(rec.request()));
+            TrackRequest request = codec.decode(rec.request());
+            boolean newVisitor = engine.profile(request.visitor()) == null;
+            measures.apply(engine.track(request), engine.profile(request.visitor()), newVisitor);
             rec.eventIds().forEach(recent::add);
             seq = Math.max(seq, rec.seq());
         } finally {

@@ -47,6 +47,13 @@ public final class Sites {
     /** The configuration kinds the admin API manages, as stored. */
     public static final String SEGMENT = "segment", EVENT_DEFINITION = "event_definition", CAMPAIGN = "campaign";
 
+    /**
+     * The checkpoint entry that holds the site's measurement counters beside the profiles: saved in the same
+     * checkpoint, at the same journal position, so replaying the records after it rebuilds both exactly.
+     * Profile keys start with {@code u:}, {@code v:} or {@code p:}, so this one cannot collide.
+     */
+    static final String MEASURES_KEY = "#measures";
+
     /** Journal records read back at start-up for de-duplication, beyond those replayed. */
     private static final long RECENT_RECORDS = 50_000;
 
@@ -73,9 +80,18 @@ public final class Sites {
             LiveSite site = new LiveSite(r, newEngine(r));
             installStored(site);
             Optional<CheckpointStore.Checkpoint> cp = storage.checkpoints().load(r.id());
+            if (cp.isPresent() && !cp.get().profiles().containsKey(MEASURES_KEY)) {
+                // written before the server kept measurement counters: the counters of the records it covers
+                // exist nowhere else, so rebuild everything from the journal (the profiles too, as without one)
+                log.info("site {}: checkpoint without measurement counters, replaying the whole journal", r.id());
+                cp = Optional.empty();
+            }
             long from = 0;
             if (cp.isPresent()) {
-                for (byte[] bytes : cp.get().profiles().values()) site.engine().load(site.engine().codec().decode(bytes));
+                for (Map.Entry<String, byte[]> e : cp.get().profiles().entrySet()) {
+                    if (MEASURES_KEY.equals(e.getKey())) site.measures().decode(e.getValue());
+                    else site.engine().load(site.engine().codec().decode(e.getValue()));
+                }
                 from = cp.get().seq();
                 site.seq(from);
             }
@@ -92,6 +108,7 @@ public final class Sites {
                 }
             });
             index(site);
+            publishBanditCounts(site);
             log.info("site {} loaded: checkpoint at {}, {} journal records replayed in {} ms", r.id(), from, replayed[0],
                     (System.nanoTime() - started) / 1_000_000);
         }
@@ -161,7 +178,9 @@ public final class Sites {
                     for (Profile p : previous.profiles()) next.load(next.codec().decode(previous.codec().encode(p)));
                     return next;
                 });
+                publishBanditCounts(site); // the new engine starts without them
             }
+            site.measures().zone(parsed.timezone());
             site.record(r);
             return site;
         }
@@ -198,6 +217,7 @@ public final class Sites {
             };
             site.engine().configuration().replace(next); // compiles; throws before anything is stored
             storage.sites().putObject(new ConfigObject(site.id(), kind, id, body.toString(), clock.millis()));
+            if (CAMPAIGN.equals(kind)) publishBanditCounts(site); // a campaign that became a bandit learns at once
         }
     }
 
@@ -228,9 +248,23 @@ public final class Sites {
                         : p.visitorIds().isEmpty() ? "p:" + (n++) : "v:" + p.visitorIds().getFirst();
                 profiles.put(key, site.engine().codec().encode(p));
             }
+            profiles.put(MEASURES_KEY, site.measures().encode());
             return new CheckpointStore.Checkpoint(site.seq(), profiles);
         });
         storage.checkpoints().save(site.id(), cp);
+    }
+
+    /**
+     * Hands the site's bandit campaigns the live counts of their variants (all-time exposed and goal
+     * visitors from the site's counters): the engine's Thompson sampling reads the latest copy. Called after
+     * loading a site and every minute (docs/measurement.md §6).
+     */
+    public void publishBanditCounts(LiveSite site) {
+        for (Campaign c : site.engine().configuration().current().campaigns().values()) {
+            if (c.allocation() != Campaign.Allocation.BANDIT) continue;
+            List<String> variants = c.variants().stream().map(dev.omotenashi.engine.campaign.Variant::id).toList();
+            site.engine().configuration().bandits().update(c.id(), site.measures().variantStats(c.id(), variants));
+        }
     }
 
     private void installStored(LiveSite site) {

@@ -14,7 +14,11 @@ import java.util.function.BiConsumer;
  */
 public interface CheckpointStore {
 
-    /** A checkpoint: the journal position it covers and the encoded profiles by a key of each person. */
+    /**
+     * A checkpoint: the journal position it covers and the encoded profiles by a key of each person; a key
+     * starting with {@code #} holds another part of the site's state at the same position (the server's
+     * measurement counters, {@code #measures}).
+     */
     record Checkpoint(long seq, Map<String, byte[]> profiles) {}
 
     /**

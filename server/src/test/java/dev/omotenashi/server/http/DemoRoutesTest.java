@@ -73,11 +73,4 @@ class DemoRoutesTest {
         server.createSite("demo-shop");
         assertThat(server.send("GET", "/demo/", null).status()).isEqualTo(404);
     }
-
-    @Test
-    void aPathNoRouteMatchesIsANotFoundNotAServerError() {
-        server = TestServer.start(data, SqliteStorage::open);
-        assertThat(server.send("GET", "/no/such/path", null).status()).isEqualTo(404);
-        assertThat(server.send("HEAD", "/health", null).status()).isIn(200, 404, 405);
-    }
 }
