@@ -3,7 +3,8 @@
 // against it with Node's test runner, stops the server. `npm test` runs this; Maven's e2e module runs npm.
 //
 // Environment: E2E_JAR (default ../server/target/omotenashi.jar), JAVA_HOME (else ../.mvn/find-jdk.sh finds
-// a JDK >= 21), CHROMIUM (default /usr/bin/chromium), E2E_ONLY=S07 (run the test files whose names match).
+// a JDK >= 21), CHROMIUM (default /usr/bin/chromium), E2E_ONLY=S07 (run the test files whose names match),
+// E2E_TAG_JS=path/to/t.js (serve that file as /t.js instead of the server's, to try a tag build).
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
