@@ -99,7 +99,7 @@ export class Visitor {
   }
 
   /** Waits until no request of the tag is in flight for a moment (its reports reached the server). */
-  async settle(quietMs = 250) {
+  async settle(quietMs = 150) {
     const deadline = Date.now() + 10_000;
     let quietSince = Date.now();
     while (Date.now() < deadline) {
@@ -179,10 +179,10 @@ export class Visitor {
     const other = this.device === 'pc' ? 'smartphone' : 'desktop';
     const otherDevice = this.device === 'pc' ? 'smartphone' : 'pc';
     const size = this.page.viewportSize();
-    await this.page.waitForTimeout(350); // the actions' entrance transitions
+    await this.page.waitForTimeout(300); // the actions' entrance transitions
     await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${own}.png`) });
     await this.page.setViewportSize(DEVICES[otherDevice].viewport);
-    await this.page.waitForTimeout(350);
+    await this.page.waitForTimeout(200);
     await this.page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${other}.png`) });
     await this.page.setViewportSize(size);
   }

@@ -176,7 +176,7 @@
   function header() {
     var m = member();
     var n = cartCount(cart());
-    return '<header class="top"><div class="bar"><a class="logo" href="' + url('/') + '"><span class="mark">お</span>' + t('shop') + '</a>'
+    return '<header class="top"><div class="bar"><a class="logo" href="' + url('/') + '" aria-label="' + t('shop') + '"><span class="mark">お</span><span class="shopname">' + t('shop') + '</span></a>'
       + '<nav class="tools">'
       + (m ? '<a href="' + url('/member') + '" id="nav-member">' + t('member') + '</a>'
            : '<a href="' + url('/member/login') + '" id="nav-login">' + t('login') + '</a><a href="' + url('/signup') + '" id="nav-signup">' + t('signup') + '</a>')
