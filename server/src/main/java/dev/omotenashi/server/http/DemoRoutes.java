@@ -70,7 +70,7 @@ public final class DemoRoutes {
         String type = TYPES.get(path.substring(dot + 1));
         byte[] body = type == null || !(path.startsWith("assets/") || path.startsWith("img/")) ? null : read(path);
         if (body == null) throw ApiException.notFound("no such file");
-        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.header("Cache-Control", "no-cache"); // a few small files; a rebuilt shop shows at once
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.contentType(type).result(body);
     }
