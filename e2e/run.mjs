@@ -12,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import crypto from 'node:crypto';
+import { chromium as playwright } from 'playwright-core';
+import { BROWSER_ARGS } from './lib/browser-args.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const jar = process.env.E2E_JAR || path.join(here, '..', 'server', 'target', 'omotenashi.jar');
@@ -75,7 +77,10 @@ async function waitForDemo() {
 
 let code = 1;
 const started = Date.now();
+let browser;
 try {
+  // one Chromium for the run (a fresh profile); each test file connects to it and each visitor is a new context
+  browser = await playwright.launchServer({ executablePath: chromium, headless: true, args: BROWSER_ARGS });
   const key = await waitForDemo();
   console.log(`e2e: server on ${base} (demo site key ${key}), data ${data}, log ${path.relative(process.cwd(), log)}`);
   const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
@@ -84,12 +89,13 @@ try {
     .map((f) => path.join('tests', f));
   const run = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
     cwd: here, stdio: 'inherit',
-    env: { ...process.env, E2E_BASE: base, E2E_TOKEN: token, E2E_SITE_KEY: key, CHROMIUM: chromium },
+    env: { ...process.env, E2E_BASE: base, E2E_TOKEN: token, E2E_SITE_KEY: key, CHROMIUM: chromium, E2E_BROWSER: browser.wsEndpoint() },
   });
   code = await new Promise((resolve) => run.on('exit', (c) => resolve(c ?? 1)));
 } catch (e) {
   console.error('e2e:', e.message);
 } finally {
+  await browser?.close();
   stop();
   console.log(`e2e: ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s; screenshots in e2e/target/screenshots/`);
 }

@@ -12,8 +12,7 @@ import * as server from './server.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = path.join(here, '..', 'target', 'screenshots');
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { BROWSER_ARGS } from './browser-args.mjs';
 
 export const DEVICES = {
   pc: {
@@ -41,10 +40,15 @@ const INSTRUMENT = `(() => {
 
 let browser;
 
-/** The browser of this test file, launched on first use and closed when the file's tests end. */
+/**
+ * The browser of this test file: run.mjs's Chromium (E2E_BROWSER), connected on first use, else one launched
+ * for the file; closed (disconnected) when the file's tests end.
+ */
 export async function launch() {
   if (!browser) {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+    browser = process.env.E2E_BROWSER
+      ? await chromium.connect(process.env.E2E_BROWSER)
+      : await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
   }
   return browser;
 }
