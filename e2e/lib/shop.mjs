@@ -1,4 +1,4 @@
-// The demo shop in headless Chromium, as visitors see it. One browser per test file; every visitor is a new
+// The demo shop in headless Chromium, as visitors see it. One browser for the run (run.mjs); every visitor is a new
 // browser context (no cookies, no storage): a fresh visitor. Pages are instrumented through the tag's own
 // API: an init script defines the snippet's stub first and registers `on` handlers for every tag event,
 // so a test knows what was delivered, shown, clicked and closed (window.__omo), and where (window.__omoEl).
@@ -8,11 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as server from './server.mjs';
+import { BROWSER_ARGS } from './browser-args.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = path.join(here, '..', 'target', 'screenshots');
-
-import { BROWSER_ARGS } from './browser-args.mjs';
 
 export const DEVICES = {
   pc: {
