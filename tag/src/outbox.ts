@@ -22,6 +22,8 @@ export interface Body {
   context: Record<string, unknown>;
   events: { id: string; name: string; ts: number; properties: Record<string, unknown> }[];
   decide: boolean;
+  /** the browser's clock when this attempt was sent: the server corrects the events' ts by its error */
+  sent_at?: number;
 }
 
 /** A waiting request: body, attempts so far, not before (ms), created (ms); `s` is the page it belongs to. */
@@ -103,7 +105,7 @@ export class Outbox {
     }
     if (Date.now() - e.c > MAX_AGE) return this.done(e, 'gave_up');
     this.busy = true;
-    const body = JSON.stringify(e.b);
+    const body = JSON.stringify({ ...e.b, sent_at: Date.now() });
     let status = 0;
     let retryAfter = 0;
     fetch(this.url, { method: 'POST', body, keepalive: body.length < 6e4, credentials: 'omit' })
@@ -144,7 +146,7 @@ export class Outbox {
   beacon(): void {
     for (const e of this.q) {
       try {
-        navigator.sendBeacon(this.url, new Blob([JSON.stringify({ ...e.b, decide: false })], { type: 'text/plain' }));
+        navigator.sendBeacon(this.url, new Blob([JSON.stringify({ ...e.b, decide: false, sent_at: Date.now() })], { type: 'text/plain' }));
       } catch {
         /* no beacon: the entry is still in storage for the next page */
       }

@@ -272,14 +272,15 @@ export class Tag {
   /** The action's trigger fired: show it, or for the control group, only say that it would have been. */
   private fire(a: Action): void {
     const detail = info(a);
+    // one modal at a time, one action per template: the rest would cover each other. Checked for the
+    // control group too, so that it counts as exposed exactly when the variant would have been shown.
+    this.views = this.views.filter((v) => v.host.isConnected);
+    if (this.views.some((v) => (v.modal && MODAL.includes(a.template)) || v.host.dataset.template == a.template)) return;
     if (a.control) {
       this.report('_action_control', a);
       this.emit('control', detail);
       return;
     }
-    // one modal at a time, one action per template: the rest would cover each other
-    this.views = this.views.filter((v) => v.host.isConnected);
-    if (this.views.some((v) => (v.modal && MODAL.includes(a.template)) || v.host.dataset.template == a.template)) return;
     let view: View;
     try {
       view = render(a, (kind, extra) => {

@@ -50,7 +50,7 @@ describe('Outbox', () => {
     expect(init.headers).toBeUndefined();
     expect(init.keepalive).toBe(true);
     expect(init.credentials).toBe('omit');
-    expect(JSON.parse(init.body)).toEqual(b);
+    expect(JSON.parse(init.body)).toEqual({ ...b, sent_at: expect.any(Number) }); // the clock at sending, for skew
     expect(got).toEqual([{ actions: [{ campaign: 'c' }] }]);
     expect(o.q).toHaveLength(0);
   });

@@ -237,6 +237,20 @@ describe('the tag: actions', () => {
     expect(controls).toHaveLength(1);
   });
 
+  it('a control action is not reported exposed while its slot is taken on screen, as its variant would not show', async () => {
+    replies.push(() => ({
+      actions: [action(), action({ campaign: 'held-out', action: 'a_5', control: true, template: 'coupon', trigger: { on: 'event', event: 'cart' } })],
+    }));
+    const tag = new Tag();
+    tag.call('init', [site, { endpoint: 'https://omotenashi.example' }]);
+    await tick();
+    await tick();
+    expect(document.querySelector('omotenashi-action')).not.toBeNull(); // the welcome popup is on screen
+    tag.call('track', ['cart', {}]);
+    await tick();
+    expect(names()).not.toContain('_action_control');
+  });
+
   it('shows a campaign once per page view even when a later answer repeats it, and one modal at a time', async () => {
     replies.push(() => ({ actions: [action()] }));
     replies.push(() => ({ actions: [action({ action: 'a_9' }), action({ campaign: 'other-modal', action: 'a_3', template: 'coupon', content: { code: 'X' } })] }));

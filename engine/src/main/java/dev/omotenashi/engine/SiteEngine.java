@@ -395,7 +395,11 @@ public final class SiteEngine {
         String variant = variantValue instanceof String v ? v : null;
         if (metric == Metric.SHOWN || metric == Metric.CONTROL) {
             boolean first = !h.exposed();
-            p.recordExposure(h, at, variant, metric == Metric.CONTROL, b.serial());
+            // The arm is the one the server assigned at delivery, whatever the report says: a report
+            // without a variant, or with a made-up one, must not create an arm or move a person to another.
+            boolean assigned = h.assignedVariant() != null || h.assignedControl();
+            p.recordExposure(h, at, assigned ? h.assignedVariant() : variant,
+                    assigned ? h.assignedControl() : metric == Metric.CONTROL, b.serial());
             if (first) {
                 ObjectNode x = JsonNodeFactory.instance.objectNode();
                 x.put("campaign", campaignId);

@@ -7,6 +7,7 @@ import dev.omotenashi.server.console.ConsoleRoutes;
 import dev.omotenashi.server.console.Passwords;
 import dev.omotenashi.server.http.AdminRoutes;
 import dev.omotenashi.server.http.BenchRoutes;
+import dev.omotenashi.server.http.DemoRoutes;
 import dev.omotenashi.server.http.Auth;
 import dev.omotenashi.server.http.ErrorMapping;
 import dev.omotenashi.server.http.MeasureRoutes;
@@ -57,15 +58,26 @@ public final class App implements AutoCloseable {
      * @param databaseUrl PostgreSQL URL; when set, used instead of SQLite
      * @param adminToken  the administrators' bearer token
      * @param testClock   whether the clock can be moved through the API (never in production)
+     * @param demoSite    the id of the site whose key the demo shop's pages carry; null: no demo shop at /demo/
      */
     public record Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock,
-                          RateLimits limits, boolean benchEndpoints) {
+                          RateLimits limits, boolean benchEndpoints, String demoSite) {
+        public Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock,
+                       RateLimits limits, boolean benchEndpoints) {
+            this(port, data, databaseUrl, adminToken, testClock, limits, benchEndpoints, null);
+        }
+
         public Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock) {
-            this(port, data, databaseUrl, adminToken, testClock, RateLimits.DEFAULT, false);
+            this(port, data, databaseUrl, adminToken, testClock, RateLimits.DEFAULT, false, null);
         }
 
         public Options(int port, Path data, String databaseUrl, String adminToken, boolean testClock, RateLimits limits) {
-            this(port, data, databaseUrl, adminToken, testClock, limits, false);
+            this(port, data, databaseUrl, adminToken, testClock, limits, false, null);
+        }
+
+        /** These options with the demo shop served at /demo/ for the given site. */
+        public Options withDemoShop(String siteId) {
+            return new Options(port, data, databaseUrl, adminToken, testClock, limits, benchEndpoints, siteId);
         }
     }
 
@@ -166,6 +178,12 @@ public final class App implements AutoCloseable {
             new ConsoleApiRoutes(operators, json).register(r);
             new ConsoleRoutes(json).register(r);
             if (o.benchEndpoints()) new BenchRoutes(json).register(r);
+            if (o.demoSite() != null) {
+                new DemoRoutes(() -> {
+                    LiveSite demo = sites.byId(o.demoSite());
+                    return demo == null ? null : demo.record().key();
+                }).register(r);
+            }
             router[0] = r;
         });
         http.start();

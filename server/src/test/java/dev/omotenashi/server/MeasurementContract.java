@@ -264,6 +264,27 @@ public abstract class MeasurementContract {
     }
 
     @Test
+    void aFixedHorizonTestIsTakenOnceOnTheDayBothArmsReachedTheHorizon() {
+        fixture();
+        TestServer.Reply reply = server.admin("GET", "/api/v1/sites/" + SITE + "/campaigns/exp/report?from=" + day(0)
+                + "&to=" + day(3) + "&method=fixed&horizon=2", null);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode b = null;
+        for (JsonNode c : reply.json().get("comparisons")) if (c.get("arm").asText().equals("b")) b = c;
+        assertThat(b).isNotNull();
+        // b's second exposed visitor came on day 1 (control's too); B3 on day 3 is after the test was taken
+        assertThat(b.get("decided_on").asText()).isEqualTo(day(1));
+        assertThat(b.get("control_rate").asDouble()).isCloseTo(1.0 / 2, within(1e-12));
+        assertThat(b.get("rate").asDouble()).as("B1 of B1, B2: not B3's later conversion").isCloseTo(1.0 / 2, within(1e-12));
+        assertThat(arm(reply.json(), "b").get("goal_rate").asDouble()).as("the arm's own figures cover the range")
+                .isCloseTo(2.0 / 3, within(1e-12));
+
+        JsonNode early = server.admin("GET", "/api/v1/sites/" + SITE + "/campaigns/exp/report?from=" + day(0)
+                + "&to=" + day(0) + "&method=fixed&horizon=2", null).json();
+        assertThat(early.get("comparisons").get(0).get("decided_on").isNull()).as("not reached yet").isTrue();
+    }
+
+    @Test
     void theDailySeriesPutsExposuresAndConversionsOnTheExposureDayAndGoalsOnTheirOwnDay() {
         fixture();
         JsonNode daily = report(0, 3, "sequential").get("daily");
@@ -401,6 +422,7 @@ public abstract class MeasurementContract {
         assertError(server.admin("GET", "/api/v1/sites/site_nothere/campaigns/exp/report", null), 404, "site");
         assertError(server.admin("GET", "/api/v1/sites/" + SITE + "/funnels/journey?from=11/01/2026", null), 400, "from");
         assertError(server.admin("POST", "/api/v1/sites/" + SITE + "/funnels", "{\"steps\": [\"view\", 3]}"), 400, "steps[1]");
+        assertError(server.admin("POST", "/api/v1/sites/" + SITE + "/funnels", "{\"steps\": [\"view\", \"cart\", \"view\"]}"), 400, "steps[2]");
         assertError(server.admin("POST", "/api/v1/sites/" + SITE + "/funnels", "{\"steps\": []}"), 400, "steps");
         assertError(server.admin("POST", "/api/v1/sites/" + SITE + "/funnels", "{\"steps\": [\"view\"], \"from\": 3}"), 400, "from");
         TestServer.Reply two = server.admin("GET", base + "?from=x&to=y", null);

@@ -41,6 +41,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(App.start(o, storage.apply(data)));
     }
 
+    /** A server started with the given options (the demo shop, say) on storage opened by {@code storage}. */
+    public static TestServer start(App.Options o, Function<Path, Storage> storage) {
+        return new TestServer(App.start(o, storage.apply(o.data())));
+    }
+
     public App app() {
         return app;
     }

@@ -121,7 +121,8 @@ public final class TrackRequestParser {
             ObjectNode traits = r.traits(body.get("traits"));
             Page page = r.page(body.get("page"));
             ClientContext context = r.context(body.get("context"), userAgent);
-            List<Event> events = r.events(body.get("events"), now);
+            long skew = r.skew(body.get("sent_at"), now);
+            List<Event> events = r.events(body.get("events"), now, skew);
             boolean decide = r.decide(body.get("decide"));
             errors.throwIfAny();
 
@@ -251,7 +252,19 @@ public final class TrackRequestParser {
 
         // ---- events ---------------------------------------------------------------------------------
 
-        List<Event> events(JsonNode node, long now) {
+        /**
+         * The client's clock error: the server's time minus the request's {@code sent_at} (the client's clock
+         * when it sent the request), 0 without one. Events' {@code ts} are on the client's clock, so they are
+         * moved by it, as Segment corrects skew; a browser whose clock is slow or fast then still gets its
+         * events at the times they really happened, so sessions are not split (or merged) by the clock.
+         */
+        long skew(JsonNode node, long now) {
+            if (node == null || node.isNull()) return 0;
+            Long sentAt = timestamp(node, "sent_at", Long.MAX_VALUE);
+            return sentAt == null ? 0 : now - sentAt;
+        }
+
+        List<Event> events(JsonNode node, long now, long skew) {
             if (node == null || node.isNull()) {
                 add("events", REQUIRED, "expected 1–" + MAX_EVENTS + " events");
                 return List.of();
@@ -271,20 +284,22 @@ public final class TrackRequestParser {
             }
             List<Event> out = new ArrayList<>(node.size());
             for (int i = 0; i < node.size(); i++) {
-                Event e = event(node.get(i), Errors.index("events", i), now);
+                Event e = event(node.get(i), Errors.index("events", i), now, skew);
                 if (e != null) out.add(e);
             }
             return out;
         }
 
-        private Event event(JsonNode node, String path, long now) {
+        private Event event(JsonNode node, String path, long now, long skew) {
             if (!node.isObject()) {
                 add(path, INVALID_TYPE, "expected an event object");
                 return null;
             }
             String id = eventId(node.get("id"), Errors.field(path, "id"));
             String name = eventName(node.get("name"), Errors.field(path, "name"));
-            Long ts = timestamp(node.get("ts"), Errors.field(path, "ts"), now);
+            // the client's time moved by its clock error, then clamped: never after the server's now
+            Long ts = timestamp(node.get("ts"), Errors.field(path, "ts"), Long.MAX_VALUE);
+            if (ts != null) ts = ts == Long.MAX_VALUE ? now : Math.min(now, ts + skew);
             ObjectNode properties = null;
             String propsPath = Errors.field(path, "properties");
             JsonNode p = node.get("properties");

@@ -40,6 +40,33 @@ class TrackRequestParsingTest {
     }
 
     @Test
+    void sentAtCorrectsTheClientsClockAsSegmentDoes() {
+        long behind = 10 * 60_000L; // the browser's clock is ten minutes slow
+        ObjectNode body = (ObjectNode) parseJson("""
+                {"site": "pk_1", "visitor": "v_abcdefgh", "sent_at": %d,
+                 "events": [{"id": "e1", "name": "view", "ts": %d}, {"id": "e2", "name": "cart"}]}"""
+                .formatted(NOW - behind, NOW - behind - 5_000));
+        List<dev.omotenashi.engine.event.Event> events = TrackRequestParser.parse(body, NOW, () -> "unused", null).request().events();
+        assertThat(events.get(0).ts()).as("five seconds before it was sent, on the server's clock").isEqualTo(NOW - 5_000);
+        assertThat(events.get(1).ts()).as("no ts: the server's now").isEqualTo(NOW);
+
+        ObjectNode ahead = (ObjectNode) parseJson("""
+                {"site": "pk_1", "visitor": "v_abcdefgh", "sent_at": %d, "events": [{"id": "e1", "name": "view", "ts": %d}]}"""
+                .formatted(NOW + behind, NOW + behind - 1_000));
+        assertThat(TrackRequestParser.parse(ahead, NOW, () -> "unused", null).request().events().get(0).ts()).isEqualTo(NOW - 1_000);
+    }
+
+    @Test
+    void aBadSentAtIsRefusedAtItsPath() {
+        ObjectNode body = (ObjectNode) parseJson("""
+                {"site": "pk_1", "visitor": "v_abcdefgh", "sent_at": "yesterday", "events": [{"id": "e1", "name": "view"}]}""");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrackRequestParser.parse(body, NOW, () -> "unused", null))
+                .isInstanceOf(dev.omotenashi.engine.config.ValidationException.class)
+                .satisfies(e -> assertThat(((dev.omotenashi.engine.config.ValidationException) e).errors())
+                        .extracting(dev.omotenashi.engine.config.ConfigError::path).containsExactly("sent_at"));
+    }
+
+    @Test
     void minimalRequestGetsDefaults() {
         ObjectNode body = (ObjectNode) parseJson("""
                 {"site": "pk_1", "visitor": "v_abcdefgh", "events": [{"id": "e1", "name": "view"}]}""");

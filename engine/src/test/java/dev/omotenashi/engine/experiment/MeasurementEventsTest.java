@@ -49,6 +49,25 @@ class MeasurementEventsTest {
     }
 
     @Test
+    void theExposuresArmIsTheAssignedOneWhateverTheReportSays() {
+        ShopVisitor v = shop.pcVisitor();
+        Action a = only(v.view("/"), "ab");
+        String other = a.variant().equals("a") ? "b" : "a";
+        v.track("_action_shown", ShopVisitor.props("campaign", "ab", "variant", other, "action", a.action()));
+        Event exposure = v.lastDerived("_exposure").getFirst();
+        assertThat(exposure.property("variant").asText()).as("the delivered arm, not the reported one").isEqualTo(a.variant());
+        assertThat(v.profile().campaign("ab").exposedVariant()).isEqualTo(a.variant());
+    }
+
+    @Test
+    void aReportWithoutAVariantCountsUnderTheAssignedArm() {
+        ShopVisitor v = shop.pcVisitor();
+        Action a = only(v.view("/"), "ab");
+        v.track("_action_shown", ShopVisitor.props("campaign", "ab", "action", a.action()));
+        assertThat(v.lastDerived("_exposure").getFirst().property("variant").asText()).isEqualTo(a.variant());
+    }
+
+    @Test
     void aGoalCarriesTheExposureTimeAndTheNumericValueOfItsProperty() {
         ShopVisitor v = shop.pcVisitor();
         v.shown(only(v.view("/"), "ab"));

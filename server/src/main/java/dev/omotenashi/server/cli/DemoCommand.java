@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omotenashi.engine.scenario.ScenarioBundle;
 import dev.omotenashi.engine.scenario.ScenarioCatalog;
 import dev.omotenashi.server.App;
+import dev.omotenashi.server.http.DemoRoutes;
 import dev.omotenashi.server.site.LiveSite;
 import dev.omotenashi.server.site.Sites;
 import picocli.CommandLine.Command;
@@ -23,10 +24,11 @@ final class DemoCommand implements Runnable {
 
     @Override
     public void run() {
-        App.Options o = options.values.resolve();
+        App.Options o = options.values.resolve().withDemoShop(SITE);
         App app = App.start(o);
         LiveSite site = install(app);
-        String info = "  demo site: " + site.id() + "  (tag key " + site.record().key() + ", Segment write key "
+        String info = "  demo shop: http://localhost:" + app.port() + DemoRoutes.BASE + "/\n"
+                + "  demo site: " + site.id() + "  (tag key " + site.record().key() + ", Segment write key "
                 + site.record().writeKey() + ")\n"
                 + "  try: curl -s -X POST http://localhost:" + app.port() + "/v1/t -H 'Content-Type: application/json' \\\n"
                 + "         -d '{\"site\":\"" + site.record().key() + "\",\"page\":{\"url\":\"http://localhost/items/1\"},"
@@ -45,9 +47,10 @@ final class DemoCommand implements Runnable {
                 .put("timezone", "Asia/Tokyo").set("domains", json.createArrayNode().add("localhost").add("127.0.0.1")));
         for (ScenarioBundle b : ScenarioCatalog.all()) {
             if (b.scenario().equals("S11b")) continue; // the same campaign written the other way; S11 ships
-            b.segments().forEach(s -> sites.putObject(site, Sites.SEGMENT, s.path("id").asText(), s.deepCopy()));
-            b.eventDefinitions().forEach(d -> sites.putObject(site, Sites.EVENT_DEFINITION, d.path("name").asText(), d.deepCopy()));
-            b.campaigns().forEach(c -> sites.putObject(site, Sites.CAMPAIGN, c.path("id").asText(), c.deepCopy()));
+            // the bundles are written for a shop at the root (/cart); the demo shop lives under /demo/
+            b.segments().forEach(s -> sites.putObject(site, Sites.SEGMENT, s.path("id").asText(), DemoPaths.mount(s, DemoRoutes.BASE)));
+            b.eventDefinitions().forEach(d -> sites.putObject(site, Sites.EVENT_DEFINITION, d.path("name").asText(), DemoPaths.mount(d, DemoRoutes.BASE)));
+            b.campaigns().forEach(c -> sites.putObject(site, Sites.CAMPAIGN, c.path("id").asText(), DemoPaths.mount(c, DemoRoutes.BASE)));
         }
         return site;
     }

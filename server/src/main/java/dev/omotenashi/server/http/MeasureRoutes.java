@@ -120,6 +120,10 @@ public final class MeasureRoutes {
                 JsonNode n = list.get(i);
                 if (!n.isTextual() || n.textValue().isEmpty() || n.textValue().length() > Values.MAX_EVENT_NAME) {
                     errors.add(ConfigError.of("steps[" + i + "]", "invalid_value", "expected an event name of 1 to " + Values.MAX_EVENT_NAME + " characters"));
+                } else if (steps.contains(n.textValue())) {
+                    // the funnel reads each event's first time: a repeated event would pass every visitor
+                    errors.add(ConfigError.of("steps[" + i + "]", "invalid_value",
+                            "'" + n.textValue() + "' is already a step; each event may appear once"));
                 } else {
                     steps.add(n.textValue());
                 }

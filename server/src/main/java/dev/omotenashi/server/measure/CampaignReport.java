@@ -37,6 +37,28 @@ import java.util.Map;
  */
 public final class CampaignReport {
     /** Monte Carlo draws for a bandit's probability that each variant is best. */
+    /** The first day of the range by which both arms had {@code horizon} exposed visitors, or null. */
+    private static Integer horizonDay(SiteMeasures m, String id, String variant, int first, int last, long horizon) {
+        long control = 0, treatment = 0;
+        for (int d = first; d <= last; d++) {
+            control += m.totals(id, SiteMeasures.CONTROL_ARM, d, d).exposed();
+            treatment += m.totals(id, variant, d, d).exposed();
+            if (control >= horizon && treatment >= horizon) return d;
+        }
+        return null;
+    }
+
+    /** How strongly a verdict speaks for a variant: win, likely win, still collecting, no difference, lose. */
+    private static int rank(Verdict v) {
+        return switch (v) {
+            case WIN -> 4;
+            case LIKELY_WIN -> 3;
+            case COLLECTING -> 2;
+            case NO_DIFFERENCE -> 1;
+            case LOSE -> 0;
+        };
+    }
+
     private static final int DRAWS = 10_000;
 
     private CampaignReport() {}
@@ -76,16 +98,37 @@ public final class CampaignReport {
         Verdict overall = Verdict.COLLECTING;
         String best = null;
         double bestRate = -1;
+        int bestRank = -1;
         if (hasControl) {
             ArmStats control = stats(SiteMeasures.CONTROL_ARM, totals.get(SiteMeasures.CONTROL_ARM));
             for (String v : variants) {
                 ArmStats treatment = stats(v, totals.get(v));
-                Comparison c = method == Comparison.Method.SEQUENTIAL
-                        ? sequential(m, id, v, first, last, rules)
-                        : FixedHorizonAnalysis.of(rules, horizon == null ? Horizon.perArm(Long.MAX_VALUE) : Horizon.perArm(horizon))
-                                .compare(control, treatment);
-                comparison(comparisons.addObject(), v, c);
-                if (treatment.rate() > bestRate) {
+                Comparison c;
+                Integer decidedOn = null;
+                if (method == Comparison.Method.SEQUENTIAL) {
+                    c = sequential(m, id, v, first, last, rules);
+                } else if (horizon == null) {
+                    c = FixedHorizonAnalysis.of(rules, Horizon.perArm(Long.MAX_VALUE)).compare(control, treatment);
+                } else {
+                    // One test, on the data of the day both arms reached the horizon: testing again as later
+                    // days come in would be the peeking the fixed horizon exists to avoid.
+                    decidedOn = horizonDay(m, id, v, first, last, horizon);
+                    int until = decidedOn == null ? last : decidedOn;
+                    c = FixedHorizonAnalysis.of(rules, Horizon.perArm(horizon)).compare(
+                            stats(SiteMeasures.CONTROL_ARM, m.totals(id, SiteMeasures.CONTROL_ARM, first, until)),
+                            stats(v, m.totals(id, v, first, until)));
+                }
+                ObjectNode cj = comparisons.addObject();
+                comparison(cj, v, c);
+                if (method != Comparison.Method.SEQUENTIAL && horizon != null) {
+                    if (decidedOn == null) cj.putNull("decided_on");
+                    else cj.put("decided_on", LocalDate.ofEpochDay(decidedOn).toString());
+                }
+                // the headline: the variant with the strongest verdict, then the highest rate, so that a
+                // variant with one lucky conversion cannot hide another's win
+                int rank = rank(c.verdict());
+                if (best == null || rank > bestRank || rank == bestRank && treatment.rate() > bestRate) {
+                    bestRank = rank;
                     bestRate = treatment.rate();
                     best = v;
                     overall = c.verdict();
