@@ -98,7 +98,8 @@ export class Outbox {
     if (this.busy || !this.q.length) return;
     const e = this.q[0];
     const wait = e.t - Date.now();
-    if (wait > 0 || navigator.onLine === false) {
+    // (a timer may fire where there is no navigator any more: a torn-down test page, a worker)
+    if (wait > 0 || (typeof navigator != 'undefined' && navigator.onLine === false)) {
       clearTimeout(this.timer);
       if (wait > 0) this.timer = setTimeout(() => this.pump(), wait);
       return;
