@@ -1,26 +1,24 @@
 package dev.omotenashi.server;
 
 import dev.omotenashi.server.store.Storage;
-import dev.omotenashi.server.store.postgres.PostgresStorage;
-import dev.omotenashi.server.store.postgres.TestSchemas;
+import dev.omotenashi.server.store.postgres.TestSchema;
 import org.junit.jupiter.api.AfterEach;
 
 import java.nio.file.Path;
 
 /** The console's security rules on PostgreSQL (127.0.0.1:5432, database test), each test in a schema of its own. */
 class PostgresConsoleSecurityTest extends ConsoleSecurityContract {
-    private String schema;
+    private final TestSchema schema = new TestSchema();
 
     @Override
     protected Storage storage(Path data) {
-        schema = TestSchemas.create();
-        return PostgresStorage.open(TestSchemas.url(schema));
+        return schema.open();
     }
 
     @AfterEach
     void dropSchema() {
         if (server != null) server.close();
         server = null;
-        if (schema != null) TestSchemas.drop(schema);
+        schema.drop();
     }
 }

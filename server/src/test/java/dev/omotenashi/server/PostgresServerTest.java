@@ -1,31 +1,29 @@
 package dev.omotenashi.server;
 
 import dev.omotenashi.server.store.Storage;
-import dev.omotenashi.server.store.postgres.PostgresStorage;
-import dev.omotenashi.server.store.postgres.TestSchemas;
+import dev.omotenashi.server.store.postgres.TestSchema;
 import org.junit.jupiter.api.AfterEach;
 
 import java.nio.file.Path;
 
 /** The server over HTTP on PostgreSQL (127.0.0.1:5432, database test), each test in a schema of its own. */
 class PostgresServerTest extends ServerContract {
-    private String schema;
+    private final TestSchema schema = new TestSchema();
 
     @Override
     protected Storage storage(Path data) {
-        schema = TestSchemas.create();
-        return PostgresStorage.open(TestSchemas.url(schema));
+        return schema.open();
     }
 
     @Override
     protected Storage reopen(Path data) {
-        return PostgresStorage.open(TestSchemas.url(schema));
+        return schema.reopen();
     }
 
     @AfterEach
     void dropSchema() {
         if (server != null) server.close();
         server = null;
-        if (schema != null) TestSchemas.drop(schema);
+        schema.drop();
     }
 }
