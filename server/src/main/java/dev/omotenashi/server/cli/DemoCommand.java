@@ -34,6 +34,7 @@ final class DemoCommand implements Runnable {
                 + "         -d '{\"site\":\"" + site.record().key() + "\",\"page\":{\"url\":\"http://localhost/items/1\"},"
                 + "\"events\":[{\"id\":\"e_demo_1\",\"name\":\"view\"}]}'\n";
         Banner.print(app, o, options.values.generatedToken, info);
+        ServeCommand.printFirstAdministrator(app, options.values.generatedToken);
         ServeCommand.runUntilStopped(app);
     }
 

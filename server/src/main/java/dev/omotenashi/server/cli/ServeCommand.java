@@ -19,13 +19,19 @@ final class ServeCommand implements Runnable {
         App.Options o = options.values.resolve();
         App app = App.start(o);
         Banner.print(app, o, options.values.generatedToken, null);
-        if (options.values.generatedToken) {
-            // no OMOTENASHI_ADMIN_TOKEN: the console's first administrator signs in by a one-time link
-            FirstAdministrator.invite(app.storage().operators(), app.clock()).ifPresent(invite -> System.out.println(
-                    "  console: the first administrator (login \"" + FirstAdministrator.LOGIN + "\") sets a password at\n    http://localhost:"
-                            + app.port() + "/console/#invite=" + invite + "\n  (one-time link, valid 7 days; a new one is printed at each start until used)\n"));
-        }
+        printFirstAdministrator(app, options.values.generatedToken);
         runUntilStopped(app);
+    }
+
+    /**
+     * Without OMOTENASHI_ADMIN_TOKEN, the console's first administrator signs in by a one-time link,
+     * printed at each start until it is used.
+     */
+    static void printFirstAdministrator(App app, boolean generatedToken) {
+        if (!generatedToken) return;
+        FirstAdministrator.invite(app.storage().operators(), app.clock()).ifPresent(invite -> System.out.println(
+                "  console: the first administrator (login \"" + FirstAdministrator.LOGIN + "\") sets a password at\n    http://localhost:"
+                        + app.port() + "/console/#invite=" + invite + "\n  (one-time link, valid 7 days; a new one is printed at each start until used)\n"));
     }
 
     static void runUntilStopped(App app) {
