@@ -8,98 +8,27 @@
 // JDK >= 21), CHROMIUM (default /usr/bin/chromium).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser, newPage as freshPage, shots, signIn as signInAt, startServer } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, '..');
-const jar = process.env.E2E_JAR || path.join(root, '..', 'server', 'target', 'omotenashi.jar');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const shots = path.join(root, 'target', 'screenshots');
 const PASSWORD = 'omotenashi-e2e-password';
 const VIEWER_PASSWORD = 'viewer-e2e-password';
 
-let server, data, base, invite, adminToken, browser;
-let serverLog = '';
-
-function javaHome() {
-  if (process.env.JAVA_HOME && fs.existsSync(path.join(process.env.JAVA_HOME, 'bin', 'java'))) return process.env.JAVA_HOME;
-  return execFileSync('bash', ['-c', `. "${path.join(root, '..', '.mvn', 'find-jdk.sh')}" >/dev/null && printf %s "$JAVA_HOME"`]).toString();
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
+let server, base, invite, adminToken, browser;
 
 before(async () => {
-  assert.ok(fs.existsSync(jar), `no server jar at ${jar}; build it: ./mvnw -q -B -pl server -am package -DskipTests`);
-  assert.ok(fs.existsSync(chromiumPath), `no Chromium at ${chromiumPath}; apt-get install -y chromium`);
-  fs.rmSync(shots, { recursive: true, force: true });
-  fs.mkdirSync(shots, { recursive: true });
-  const port = await freePort();
-  data = fs.mkdtempSync(path.join(os.tmpdir(), 'omotenashi-console-e2e-'));
-  base = `http://localhost:${port}`;
-  const env = { ...process.env };
-  delete env.OMOTENASHI_ADMIN_TOKEN;
-  server = spawn(path.join(javaHome(), 'bin', 'java'),
-    ['--enable-native-access=ALL-UNNAMED', '-jar', jar, 'serve', '--port', String(port), '--data', data, '--test-clock'],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const seen = new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      serverLog += chunk.toString();
-      const link = /\/console\/#invite=(oi_[\w-]+)/.exec(serverLog);
-      const token = /administrator token[^\n]*\n\s+(\S+)/.exec(serverLog);
-      if (link && token) resolve([link[1], token[1]]);
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`server exited (${code}):\n${serverLog}`)));
-    setTimeout(() => reject(new Error(`no invitation printed in 60 s:\n${serverLog}`)), 60_000);
-  });
-  [invite, adminToken] = await seen;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  server = await startServer({ name: 'server' });
+  ({ base, invite, adminToken } = server);
+  browser = await launchBrowser();
 });
 
 after(async () => {
   if (browser) await browser.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (data) fs.rmSync(data, { recursive: true, force: true });
-  fs.mkdirSync(path.join(root, 'target'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'target', 'server.log'), serverLog);
+  if (server) await server.stop();
 });
 
-/** A fresh browser context (its own cookies and storage) in a language, at a size. */
-async function newPage({ lang = 'en', width = 1280, height = 800 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: lang === 'ja' ? 'ja-JP' : 'en-US' });
-  const page = await context.newPage();
-  page.on('dialog', (d) => d.accept());
-  return page;
-}
-
-async function signIn(page, login, password) {
-  await page.goto(`${base}/console/`);
-  await page.fill('input[name=login]', login);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('header.top');
-}
+const newPage = (opts) => freshPage(browser, opts);
+const signIn = (page, login, password) => signInAt(page, base, login, password);
 
 let admin; // the administrator's page, kept across tests
 const SITE = 'shop_e2e_01';

@@ -1,9 +1,13 @@
 // Japanese and English for every word the console shows. The language is the browser's by default
 // (Japanese when it prefers Japanese, else English), switchable, and remembered in localStorage.
 
+import * as editorWords from './words/editor';
+import * as explorerWords from './words/explorer';
+import * as auditWords from './words/audit';
+
 export type Lang = 'ja' | 'en';
 
-const ja = {
+const baseJa = {
   'app.name': 'おもてなし',
   'app.skip': '本文へ移動',
   'nav.sites': 'サイト',
@@ -65,6 +69,9 @@ const ja = {
   'site.key': 'サイトキー',
   'site.campaigns': '接客サービス',
   'site.templates': 'テンプレート',
+  'site.visitors': 'ビジター',
+  'site.reports': 'レポート',
+  'site.history': '変更履歴',
   'templates.title': 'テンプレートギャラリー',
   'templates.lead': 'よく使われる接客をワンクリックで追加できます。追加した接客は「停止中」で作られるので、内容を確認してから公開してください。',
   'templates.install': '追加する',
@@ -148,9 +155,11 @@ const ja = {
   'account.changed': 'パスワードを変更しました。ほかの端末のログインは終了しました。',
 } as const;
 
+const ja = { ...baseJa, ...editorWords.ja, ...explorerWords.ja, ...auditWords.ja };
+
 export type Key = keyof typeof ja;
 
-const en: Record<Key, string> = {
+const baseEn: Record<keyof typeof baseJa, string> = {
   'app.name': 'Omotenashi',
   'app.skip': 'Skip to content',
   'nav.sites': 'Sites',
@@ -212,6 +221,9 @@ const en: Record<Key, string> = {
   'site.key': 'Site key',
   'site.campaigns': 'Campaigns',
   'site.templates': 'Templates',
+  'site.visitors': 'Visitors',
+  'site.reports': 'Reports',
+  'site.history': 'History',
   'templates.title': 'Template gallery',
   'templates.lead': 'Add proven campaigns with one click. They are created paused: review them, then set them live.',
   'templates.install': 'Add',
@@ -294,6 +306,8 @@ const en: Record<Key, string> = {
   'account.new.help': 'At least 10 characters. Changing it signs you out everywhere else.',
   'account.changed': 'Password changed. Your other sessions have ended.',
 };
+
+const en: Record<Key, string> = { ...baseEn, ...editorWords.en, ...explorerWords.en, ...auditWords.en };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ja, en };
 const STORAGE = 'omotenashi.lang';

@@ -15,11 +15,17 @@ import { users } from './screens/users';
 import { account } from './screens/account';
 import { whyNot } from './screens/whynot';
 import { segments } from './screens/segments';
+import { routes as editorRoutes } from './screens/editor/routes';
+import { routes as explorerRoutes } from './screens/explorer/routes';
+import { routes as auditRoutes } from './screens/audit/routes';
 
 const root = document.getElementById('app')!;
 let ended = false;
 
 const routes: Route[] = [
+  ...editorRoutes(render),
+  ...explorerRoutes(render),
+  ...auditRoutes(render),
   { pattern: '/', render: () => sitesList() },
   { pattern: '/sites/:site', render: (p) => siteDetail(p.site) },
   { pattern: '/sites/:site/templates', render: (p) => gallery(p.site) },

@@ -83,7 +83,7 @@ omotenashi('init', '${key}');
 </script>`;
 }
 
-type Tab = 'site' | 'campaigns' | 'segments' | 'templates' | 'whynot';
+type Tab = 'site' | 'campaigns' | 'segments' | 'templates' | 'visitors' | 'reports' | 'whynot' | 'history';
 
 export function siteTabs(site: string, active: Tab, name?: string): HTMLElement {
   const tab = (key: Tab, href: string, label: string) =>
@@ -93,7 +93,10 @@ export function siteTabs(site: string, active: Tab, name?: string): HTMLElement 
     tab('campaigns', `/sites/${encodeURIComponent(site)}/campaigns`, t('site.campaigns')),
     tab('segments', `/sites/${encodeURIComponent(site)}/segments`, t('segments.title')),
     tab('templates', `/sites/${encodeURIComponent(site)}/templates`, t('site.templates')),
-    tab('whynot', `/sites/${encodeURIComponent(site)}/why-not`, t('whynot.title')));
+    tab('visitors', `/sites/${encodeURIComponent(site)}/visitors`, t('site.visitors')),
+    tab('reports', `/sites/${encodeURIComponent(site)}/reports`, t('site.reports')),
+    tab('whynot', `/sites/${encodeURIComponent(site)}/why-not`, t('whynot.title')),
+    tab('history', `/sites/${encodeURIComponent(site)}/history`, t('site.history')));
 }
 
 export async function siteDetail(id: string): Promise<HTMLElement> {

@@ -1,0 +1,7 @@
+// The explorer screens' routes (main.ts puts them before the base routes).
+import { Route } from '../../router';
+
+export function routes(rerender: () => Promise<void>): Route[] {
+  void rerender;
+  return [];
+}
