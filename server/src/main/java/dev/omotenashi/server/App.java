@@ -1,6 +1,7 @@
 package dev.omotenashi.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omotenashi.engine.session.DeviceClassifier;
 import dev.omotenashi.server.console.ConsoleApiRoutes;
 import dev.omotenashi.server.console.ConsoleAuth;
 import dev.omotenashi.server.console.ConsoleRoutes;
@@ -138,6 +139,17 @@ public final class App implements AutoCloseable {
         JournalCodec codec = new JournalCodec(json);
         Sites sites = new Sites(storage, clock, codec, json);
         sites.load();
+        if (sites.all().isEmpty()) {
+            // The user-agent rules take seconds to build; loading a site builds them, and without sites the
+            // first site created would wait for them. Build them now, beside the start-up.
+            Thread.ofPlatform().name("user-agent-rules").daemon(true).start(() -> {
+                try {
+                    DeviceClassifier.shared();
+                } catch (RuntimeException e) {
+                    log.warn("user-agent rules could not be built yet ({}); the first site will try again", e.getMessage());
+                }
+            });
+        }
         Auth auth = new Auth(o.adminToken(), sites);
         ConsoleAuth operators = new ConsoleAuth(storage.operators(), new Passwords(), clock);
         auth.useOperators(operators);

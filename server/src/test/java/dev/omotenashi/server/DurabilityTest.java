@@ -152,7 +152,8 @@ class DurabilityTest {
 
     private HttpResponse<String> post(int port, String path, String body, boolean admin) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
+                // the site's creation may wait for the user-agent rules being built: seconds on a busy machine
+                .timeout(Duration.ofSeconds(admin ? 60 : 10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (admin) b.header("Authorization", "Bearer " + TOKEN);

@@ -9,12 +9,17 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,15 +32,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * auto-commit mode: sqlite-jdbc's own non-auto-commit mode begins the next transaction as soon as one commits,
  * which in immediate mode would hold the file's write lock between transactions and shut out other processes
  * (the CLI, a backup) for the life of the server.
+ *
+ * <p>Checkpoints (copying the write-ahead log into the database file) run on a thread of their own, not in
+ * the committing connection: SQLite's automatic checkpoint would run inside whichever COMMIT crossed the
+ * threshold, and every journal append waiting for that group commit would wait for the copy and its fsync
+ * too. The writer has {@code wal_autocheckpoint=0}; a second connection runs {@code wal_checkpoint(PASSIVE)}
+ * every {@link #CHECKPOINT_EVERY_MS} ms, which never blocks the writer or the readers. The writer still
+ * restarts the log from its beginning once everything in it has been copied, so the file stays small.
  */
 final class SqliteDatabase implements Database {
+    private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
     /** How long a statement waits for another process's lock before failing with SQLITE_BUSY. */
     static final int BUSY_TIMEOUT_MS = 10_000;
+    /** How often the checkpointer copies the write-ahead log into the database file. */
+    static final long CHECKPOINT_EVERY_MS = 250;
 
     private final String url;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final HikariDataSource readers;
+    private final Connection checkpointer;
+    private final ScheduledExecutorService checkpoints;
     private volatile boolean closed;
 
     SqliteDatabase(Path file, int readConnections) {
@@ -43,6 +60,13 @@ final class SqliteDatabase implements Database {
         try {
             this.writer = writerConfig().createConnection(url);
         } catch (SQLException e) {
+            throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
+        }
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            this.checkpointer = writerConfig().createConnection(url);
+        } catch (SQLException e) {
+            closeQuietly(writer);
             throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
         }
         try {
@@ -56,10 +80,31 @@ final class SqliteDatabase implements Database {
             pool.setConnectionTimeout(BUSY_TIMEOUT_MS);
             this.readers = new HikariDataSource(pool);
         } catch (RuntimeException e) {
+            closeQuietly(checkpointer);
             closeQuietly(writer);
             throw new StoreException("cannot open SQLite readers of " + file + ": " + e.getMessage(), e);
         }
+        this.checkpoints = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sqlite-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        checkpoints.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_EVERY_MS, CHECKPOINT_EVERY_MS, TimeUnit.MILLISECONDS);
     }
+
+    /**
+     * Copies what it can of the write-ahead log into the database file without waiting for anyone; a
+     * failure (a full disk, say) is left for the next round, and the log keeps the data meanwhile.
+     */
+    private void checkpoint() {
+        if (closed) return;
+        try (Statement s = checkpointer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            rs.next();
+        } catch (SQLException | RuntimeException e) {
+            if (!closed) log.debug("WAL checkpoint failed, retried in {} ms: {}", CHECKPOINT_EVERY_MS, e.getMessage());
+        }
+    }
+
 
     /**
      * The writer's settings. {@code synchronous=FULL} syncs the WAL on every commit, so an append that
@@ -179,8 +224,15 @@ final class SqliteDatabase implements Database {
         try {
             if (closed) return;
             closed = true;
+            checkpoints.shutdown();
+            try {
+                checkpoints.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             readers.close();
-            closeQuietly(writer);
+            closeQuietly(checkpointer);
+            closeQuietly(writer); // the last connection to close checkpoints the whole log
         } finally {
             writeLock.unlock();
         }

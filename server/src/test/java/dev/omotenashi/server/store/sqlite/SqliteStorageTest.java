@@ -61,6 +61,20 @@ class SqliteStorageTest extends StorageContract {
         assertThat(sqlite.writerPragma("synchronous")).isEqualTo("2"); // FULL
         assertThat(sqlite.writerPragma("foreign_keys")).isEqualTo("1");
         assertThat(Integer.parseInt(sqlite.writerPragma("busy_timeout"))).isPositive();
+        assertThat(sqlite.writerPragma("wal_autocheckpoint")).as("checkpoints run off the commit path").isEqualTo("0");
+    }
+
+    @Test
+    void theCheckpointerCopiesTheLogIntoTheDatabaseFileWithoutTheWriter() throws Exception {
+        storage.sites().putSite(site("shop"));
+        Path file = dataDir.resolve(SqliteStorage.FILE_NAME);
+        long before = Files.size(file);
+        for (int i = 1; i <= 500; i++) storage.journal().append(List.of(record("shop", i, "visitor-" + i, "event-" + i)));
+        // The writer never checkpoints (wal_autocheckpoint=0): the database file grows only when the
+        // checkpointer thread copies the log's pages into it.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Files.size(file) <= before && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(Files.size(file)).as("the database file took the appended pages").isGreaterThan(before);
     }
 
     @Test
