@@ -215,3 +215,15 @@ describe('the timeline', () => {
     expect(sessionSeconds(null, '2026-11-24T10:03:05Z')).toBeNull();
   });
 });
+
+describe('goal windows in words', () => {
+  it('reads ISO durations as the largest whole unit', async () => {
+    const { window } = await import('../src/screens/explorer/format');
+    expect(window('en', 'PT168H')).toBe('7 days');
+    expect(window('ja', 'P7D')).toBe('7日');
+    expect(window('en', 'PT1H')).toBe('1 hour');
+    expect(window('ja', 'PT90M')).toBe('90分');
+    expect(window('en', 'session')).toBe('the same session');
+    expect(window('en', 'P1W')).toBe('P1W');
+  });
+});

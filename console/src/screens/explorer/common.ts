@@ -85,3 +85,12 @@ export async function inBatches<T, R>(items: T[], width: number, work: (item: T)
   await Promise.all(lanes);
   return out;
 }
+
+/**
+ * Runs `fn` once `el` is in the document (screens are built before main.ts puts them on the page, and ui.ts's
+ * showError finds a field's error slot by id in the document). Gives up after about two seconds.
+ */
+export function whenAttached(el: HTMLElement, fn: () => void, tries = 120): void {
+  if (el.isConnected) fn();
+  else if (tries > 0) requestAnimationFrame(() => whenAttached(el, fn, tries - 1));
+}

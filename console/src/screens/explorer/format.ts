@@ -59,6 +59,26 @@ export function duration(lang: Lang, seconds: number | null | undefined): string
   return h ? `${h} h ${m} min` : m ? `${m} min ${r} s` : `${r} s`;
 }
 
+/**
+ * An ISO-8601 duration as the goal window is given ("P7D", "PT168H", "PT30M") or "session", in words:
+ * "7日" / "7 days". Whole days when the hours make days. Anything else is shown as it is.
+ */
+export function window(lang: Lang, text: string | null | undefined): string {
+  if (!text) return '–';
+  if (text === 'session') return lang === 'ja' ? '同じセッション' : 'the same session';
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
+  if (!m || text === 'P' || text.endsWith('T')) return text;
+  const total = ((Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0);
+  const units: [number, string, string][] = [[86400, '日', 'day'], [3600, '時間', 'hour'], [60, '分', 'minute'], [1, '秒', 'second']];
+  for (const [size, ja, en] of units) {
+    if (total >= size && total % size === 0) {
+      const n = total / size;
+      return lang === 'ja' ? `${n}${ja}` : `${n} ${en}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return text;
+}
+
 /** An instant (ISO text or epoch ms) as date and time in the site's timezone: "2026/11/24 18:05". */
 export function dateTime(lang: Lang, when: string | number | null | undefined, timeZone?: string): string {
   if (when === null || when === undefined) return '–';

@@ -8,7 +8,7 @@ import { Key, lang, t } from '../../i18n';
 import { navigate } from '../../router';
 import { busy, field, showError } from '../../ui';
 import { chartFigure, dataTable, PALETTE } from './charts';
-import { fmtCount, frame, reportsNav, siteApi, siteInfo, sitePath } from './common';
+import { fmtCount, frame, reportsNav, siteApi, siteInfo, sitePath, whenAttached } from './common';
 import { bottleneck, cleanSteps, count, FunnelStep, fullDay, percent } from './format';
 
 const MAX_STEPS = 10;
@@ -118,7 +118,7 @@ export async function funnels(site: string): Promise<HTMLElement> {
       err.path = fix(err.path);
       err.errors = err.errors.map((x) => ({ ...x, path: fix(x.path) ?? x.path }));
     }
-    showError(form, err);
+    whenAttached(form, () => showError(form, err));
   }
   if (journeyReply.status === 'fulfilled') journey.append(journeyFigure(journeyReply.value));
   else journey.append(h('p', { class: 'notice error', role: 'alert' }, journeyReply.reason instanceof Error ? journeyReply.reason.message : t('common.error')));

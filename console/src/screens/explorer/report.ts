@@ -9,9 +9,9 @@ import { Key, lang, t } from '../../i18n';
 import { navigate } from '../../router';
 import { busy, field, notice, showError } from '../../ui';
 import { chartFigure, CONTROL, dataTable, PALETTE } from './charts';
-import { fmtCount, frame, listTable, reportsNav, siteApi, siteInfo, sitePath } from './common';
+import { fmtCount, frame, listTable, reportsNav, siteApi, siteInfo, sitePath, whenAttached } from './common';
 import {
-  armOrder, ComparisonJson, dailyRates, day, fullDay, level as confidenceLevel, liftRows, percent, points, ReportJson, side, signedPercent, verdictKeys, yen,
+  armOrder, ComparisonJson, dailyRates, day, fullDay, level as confidenceLevel, liftRows, percent, points, ReportJson, side, signedPercent, verdictKeys, window as goalWindow, yen,
 } from './format';
 
 export function armLabel(arm: string, control?: boolean): string {
@@ -73,7 +73,7 @@ export async function campaignReport(site: string, id: string): Promise<HTMLElem
     body.append(...reportBody(r));
   } catch (err) {
     if (!(err instanceof ApiError) || err.status !== 400) throw err;
-    showError(form, err);
+    whenAttached(form, () => showError(form, err));
   }
   return page;
 }
@@ -93,7 +93,7 @@ function reportBody(r: ReportJson): HTMLElement[] {
     h('p', { class: 'muted' }, t(r.method === 'fixed' ? 'report.method.fixed.explain' : 'report.method.sequential.explain')),
     r.note || r.comparisons.length === 0 ? notice(t('report.noControl'), 'info') : null,
     h('p', { class: 'muted' }, t('report.rangeLine', { from: fullDay(L, r.from), to: fullDay(L, r.to), zone: r.timezone }),
-      r.goal ? ` ${t('report.goalLine', { event: r.goal.event, window: r.goal.window ?? '' })}` : ` ${t('report.noGoal')}`),
+      r.goal ? ` ${t('report.goalLine', { event: r.goal.event, window: goalWindow(L, r.goal.window) })}` : ` ${t('report.noGoal')}`),
     h('details', {}, h('summary', {}, t('report.verdicts.all')),
       h('dl', { class: 'facts verdicts' }, (['collecting', 'likely_win', 'win', 'lose', 'no_difference'] as const).flatMap((k) =>
         [h('dt', {}, t(`verdict.${k}`)), h('dd', {}, t(`verdict.${k}.meaning`))]))));
@@ -102,11 +102,13 @@ function reportBody(r: ReportJson): HTMLElement[] {
 
 function liftSentence(c: ComparisonJson, level: string): string {
   const L = lang();
-  return t('report.liftSentence', {
+  const first = t('report.liftSentence', {
     arm: armLabel(c.arm), rate: percent(L, c.rate), control: percent(L, c.control_rate), diff: points(L, c.absolute_lift.estimate),
     level, low: points(L, c.absolute_lift.low), high: points(L, c.absolute_lift.high),
-    relative: c.relative_lift ? signedPercent(L, c.relative_lift.estimate) : '–',
   });
+  if (!c.relative_lift) return first;
+  return `${first} ${t('report.liftSentence.relative', { relative: signedPercent(L, c.relative_lift.estimate),
+    low: signedPercent(L, c.relative_lift.low), high: signedPercent(L, c.relative_lift.high) })}`;
 }
 
 function armsTable(r: ReportJson): HTMLElement {

@@ -107,7 +107,7 @@ async function campaignVerdicts(site: string, items: CampaignItem[]): Promise<HT
       [h('a', { href: sitePath(site, `/campaigns/${encodeURIComponent(c.id)}/report`), 'data-report-link': c.id }, c.name ?? c.id), h('div', { class: 'muted mono' }, c.id)],
       h('span', { class: `status ${c.status ?? 'draft'}` }, ['live', 'paused', 'draft', 'ended'].includes(c.status ?? 'draft') ? t(`campaigns.${c.status ?? 'draft'}` as 'campaigns.live') : (c.status ?? '')),
       fmtCount(exposed),
-      best ? fmtPercent(best.goal_rate ?? null) : '–',
+      best && best.exposed > 0 ? fmtPercent(best.goal_rate ?? null) : '–',
       r ? h('span', { class: `verdict ${v.tone}`, 'data-verdict': r.verdict }, t(v.label)) : '–',
       r ? `${fullDay(L, r.from)} – ${fullDay(L, r.to)}` : '–',
     ];

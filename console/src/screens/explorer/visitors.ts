@@ -6,7 +6,7 @@ import { h } from '../../dom';
 import { lang, t } from '../../i18n';
 import { navigate } from '../../router';
 import { busy, field, notice, showError } from '../../ui';
-import { fmtCount, frame, listTable, siteApi, siteInfo, sitePath } from './common';
+import { fmtCount, frame, listTable, siteApi, siteInfo, sitePath, whenAttached } from './common';
 import { dateTime } from './format';
 
 export interface VisitorItem {
@@ -79,7 +79,7 @@ export async function visitorSearch(site: string): Promise<HTMLElement> {
     // the API names the bad parameter: show it at its field (trait → the trait name field)
     if (err instanceof ApiError && err.path === 'trait') err.path = 'trait_name';
     if (err instanceof ApiError) err.errors = err.errors.map((x) => (x.path === 'trait' ? { ...x, path: 'trait_name' } : x));
-    showError(form, err);
+    whenAttached(form, () => showError(form, err));
   }
   return page;
 }
