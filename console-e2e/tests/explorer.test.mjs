@@ -349,8 +349,12 @@ test('screenshots of the visitors, karte, reports, campaign report and funnel sc
         await page.waitForSelector(ready, { timeout: 15_000 });
         await page.waitForTimeout(200);
         if (width < 640) {
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          assert.ok(overflow <= 1, `${name} ${lang}: no sideways scrolling at ${width} px (${overflow} px too wide)`);
+          const [overflow, widest] = await page.evaluate(() => {
+            const over = Array.from(document.querySelectorAll('#main *')).filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1);
+            const e = over[over.length - 1];
+            return [document.documentElement.scrollWidth - window.innerWidth, e ? `${e.tagName}.${e.className} ${e.textContent.slice(0, 40)}` : ''];
+          });
+          assert.ok(overflow <= 1, `${name} ${lang}: no sideways scrolling at ${width} px (${overflow} px too wide: ${widest})`);
         }
         await page.screenshot({ path: shot(name, lang, width, height), fullPage: true });
       }
