@@ -21,7 +21,8 @@ export async function whyNot(site: string): Promise<HTMLElement> {
   const example = info.domains.length ? `https://${info.domains[0]}/` : 'https://shop.example/';
   const form = h('form', { class: 'card', novalidate: true },
     h('div', { class: 'grid' },
-      field({ name: 'visitor', label: 'whynot.visitor', required: true, help: 'whynot.visitor.help' }),
+      field({ name: 'visitor', label: 'whynot.visitor', required: true, help: 'whynot.visitor.help',
+        value: new URLSearchParams(location.search).get('visitor') ?? '' }),
       field({ name: 'page', label: 'whynot.url', required: true, value: example, type: 'url' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('whynot.ask'))));
   form.addEventListener('submit', async (e) => {

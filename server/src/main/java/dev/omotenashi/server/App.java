@@ -19,6 +19,7 @@ import dev.omotenashi.server.http.Router;
 import dev.omotenashi.server.http.SegmentRoutes;
 import dev.omotenashi.server.http.TagRoutes;
 import dev.omotenashi.server.http.TrackRoutes;
+import dev.omotenashi.server.http.VisitorSearchRoutes;
 import dev.omotenashi.server.journal.GroupCommitter;
 import dev.omotenashi.server.journal.JournalCodec;
 import dev.omotenashi.server.site.LiveSite;
@@ -185,6 +186,7 @@ public final class App implements AutoCloseable {
             new SegmentRoutes(committer, codec, json, clock, metrics, perSite).register(r);
             new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
             new MeasureRoutes(sites, json, clock).register(r);
+            new VisitorSearchRoutes(sites, json).register(r);
             new OpsRoutes(storage, metrics, json, testClock).register(r);
             new TagRoutes().register(r);
             new ConsoleApiRoutes(operators, json).register(r);
