@@ -15,6 +15,7 @@ CREATE TABLE audit_log (
     actor_type       text             NOT NULL CHECK (actor_type IN ('operator', 'personal_token', 'admin_token', 'site_token')),
     actor_id         text COLLATE "C",
     actor_login      text,
+    actor_name       text,
     actor_token      text,
     actor_token_name text,
     action           text             NOT NULL,

@@ -15,6 +15,7 @@ CREATE TABLE audit_log (
     actor_type       TEXT    NOT NULL CHECK (actor_type IN ('operator', 'personal_token', 'admin_token', 'site_token')),
     actor_id         TEXT,
     actor_login      TEXT,
+    actor_name       TEXT,
     actor_token      TEXT,
     actor_token_name TEXT,
     action           TEXT    NOT NULL,

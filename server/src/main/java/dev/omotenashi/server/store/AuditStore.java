@@ -24,11 +24,12 @@ public interface AuditStore {
      *
      * @param operatorId the operator (operator, personal_token), else null
      * @param login      the operator's login at the time of the change (operator, personal_token), else null
+     * @param name       the operator's display name at the time, when they have one, else null
      * @param token      a personal token's id ({@code tok_…}) or a site token's last four characters
      *                   ({@code …abcd}), else null
      * @param tokenName  a personal token's name, else null
      */
-    record Actor(String type, String operatorId, String login, String token, String tokenName) {
+    record Actor(String type, String operatorId, String login, String name, String token, String tokenName) {
         public static final String OPERATOR = "operator", PERSONAL_TOKEN = "personal_token",
                 ADMIN_TOKEN = "admin_token", SITE_TOKEN = "site_token";
         private static final Pattern LAST_FOUR = Pattern.compile("…[A-Za-z0-9_-]{1,4}");
@@ -36,7 +37,7 @@ public interface AuditStore {
         public Actor {
             if (!ACTOR_TYPES.contains(type)) throw new IllegalArgumentException("unknown actor type " + type);
             boolean operator = OPERATOR.equals(type) || PERSONAL_TOKEN.equals(type);
-            if (operator != (operatorId != null) || operator != (login != null)) {
+            if (operator != (operatorId != null) || operator != (login != null) || (!operator && name != null)) {
                 throw new IllegalArgumentException(type + " needs an operator id and login, others none");
             }
             if (PERSONAL_TOKEN.equals(type) != (tokenName != null)) throw new IllegalArgumentException("only a personal token has a name");
@@ -49,23 +50,23 @@ public interface AuditStore {
         }
 
         /** An operator signed in to the console (a session). */
-        public static Actor operator(String id, String login) {
-            return new Actor(OPERATOR, id, login, null, null);
+        public static Actor operator(String id, String login, String name) {
+            return new Actor(OPERATOR, id, login, name, null, null);
         }
 
         /** An operator's personal token. */
-        public static Actor personalToken(String operatorId, String login, String tokenId, String tokenName) {
-            return new Actor(PERSONAL_TOKEN, operatorId, login, tokenId, tokenName);
+        public static Actor personalToken(String operatorId, String login, String name, String tokenId, String tokenName) {
+            return new Actor(PERSONAL_TOKEN, operatorId, login, name, tokenId, tokenName);
         }
 
         /** The administrators' token ({@code OMOTENASHI_ADMIN_TOKEN}). */
         public static Actor adminToken() {
-            return new Actor(ADMIN_TOKEN, null, null, null, null);
+            return new Actor(ADMIN_TOKEN, null, null, null, null, null);
         }
 
         /** A site token, known by the last four characters of the secret. */
         public static Actor siteToken(String secret) {
-            return new Actor(SITE_TOKEN, null, null, "…" + secret.substring(Math.max(0, secret.length() - 4)), null);
+            return new Actor(SITE_TOKEN, null, null, null, "…" + secret.substring(Math.max(0, secret.length() - 4)), null);
         }
     }
 

@@ -62,9 +62,9 @@ public abstract class AuditStoreContract {
 
     @Test
     void entriesGetIncreasingIdsAndAreListedNewestFirstWithEverythingTheySaid() {
-        long first = storage.audit().append(Entry.of(1000, Actor.operator("u_1", "hanako"), "create", "campaigns", "hello",
+        long first = storage.audit().append(Entry.of(1000, Actor.operator("u_1", "hanako", "Hanako Sato"), "create", "campaigns", "hello",
                 "shop", null, "{\"status\":\"paused\"}", null));
-        long second = storage.audit().append(Entry.of(2000, Actor.personalToken("u_2", "taro", "tok_x", "ci"), "status",
+        long second = storage.audit().append(Entry.of(2000, Actor.personalToken("u_2", "taro", null, "tok_x", "ci"), "status",
                 "campaigns", "hello", "shop", "{\"status\":\"paused\"}", "{\"status\":\"live\"}",
                 "{\"status\":{\"from\":\"paused\",\"to\":\"live\"}}"));
         long third = storage.audit().append(Entry.of(3000, Actor.siteToken("ot_abcdefgh1234"), "delete", "campaigns", "hello",
@@ -76,9 +76,9 @@ public abstract class AuditStoreContract {
 
         List<Entry> all = list(null, null, null, Long.MAX_VALUE, 100);
         assertThat(all).extracting(Entry::id).containsExactly(fourth, third, second, first);
-        assertThat(all.get(3)).isEqualTo(new Entry(first, 1000, Actor.operator("u_1", "hanako"), "create", "campaigns",
+        assertThat(all.get(3)).isEqualTo(new Entry(first, 1000, Actor.operator("u_1", "hanako", "Hanako Sato"), "create", "campaigns",
                 "hello", "shop", null, "{\"status\":\"paused\"}", null));
-        assertThat(all.get(2).actor()).isEqualTo(Actor.personalToken("u_2", "taro", "tok_x", "ci"));
+        assertThat(all.get(2).actor()).isEqualTo(Actor.personalToken("u_2", "taro", null, "tok_x", "ci"));
         assertThat(all.get(2).detail()).isEqualTo("{\"status\":{\"from\":\"paused\",\"to\":\"live\"}}");
         assertThat(all.get(1).actor().token()).isEqualTo("…1234");
         assertThat(all.get(0).site()).isNull();
@@ -137,7 +137,7 @@ public abstract class AuditStoreContract {
     @Test
     void aSiteTokenIsNeverRecordedWhole() {
         assertThat(Actor.siteToken("ot_secretsecretsecret9xyz").token()).isEqualTo("…9xyz");
-        assertThatThrownBy(() -> new Actor(Actor.SITE_TOKEN, null, null, "ot_secretsecretsecret9xyz", null))
+        assertThatThrownBy(() -> new Actor(Actor.SITE_TOKEN, null, null, null, "ot_secretsecretsecret9xyz", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -16,7 +16,7 @@ import java.util.Objects;
  * and its entry commit together. Thread-safe.
  */
 public final class JdbcAuditStore implements AuditStore {
-    private static final String COLUMNS = "id, at, actor_type, actor_id, actor_login, actor_token, actor_token_name,"
+    private static final String COLUMNS = "id, at, actor_type, actor_id, actor_login, actor_name, actor_token, actor_token_name,"
             + " action, kind, object_id, site, before_json, after_json, detail";
 
     private final Database db;
@@ -30,21 +30,22 @@ public final class JdbcAuditStore implements AuditStore {
         Objects.requireNonNull(e, "entry");
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (at, actor_type, actor_id, actor_login,"
-                    + " actor_token, actor_token_name, action, kind, object_id, site, before_json, after_json, detail)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                    + " actor_name, actor_token, actor_token_name, action, kind, object_id, site, before_json, after_json, detail)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
                 ps.setLong(1, e.at());
                 ps.setString(2, e.actor().type());
                 setNullable(ps, 3, e.actor().operatorId());
                 setNullable(ps, 4, e.actor().login());
-                setNullable(ps, 5, e.actor().token());
-                setNullable(ps, 6, e.actor().tokenName());
-                ps.setString(7, e.action());
-                ps.setString(8, e.kind());
-                setNullable(ps, 9, e.objectId());
-                setNullable(ps, 10, e.site());
-                setNullable(ps, 11, e.before());
-                setNullable(ps, 12, e.after());
-                setNullable(ps, 13, e.detail());
+                setNullable(ps, 5, e.actor().name());
+                setNullable(ps, 6, e.actor().token());
+                setNullable(ps, 7, e.actor().tokenName());
+                ps.setString(8, e.action());
+                ps.setString(9, e.kind());
+                setNullable(ps, 10, e.objectId());
+                setNullable(ps, 11, e.site());
+                setNullable(ps, 12, e.before());
+                setNullable(ps, 13, e.after());
+                setNullable(ps, 14, e.detail());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) throw new SQLException("INSERT … RETURNING id returned no row");
                     return rs.getLong(1);
@@ -87,9 +88,10 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     private static Entry entry(ResultSet rs) throws SQLException {
-        Actor actor = new Actor(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
-        return new Entry(rs.getLong(1), rs.getLong(2), actor, rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
+        Actor actor = new Actor(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8));
+        return new Entry(rs.getLong(1), rs.getLong(2), actor, rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15));
     }
 
     private static void setNullable(PreparedStatement ps, int i, String value) throws SQLException {
