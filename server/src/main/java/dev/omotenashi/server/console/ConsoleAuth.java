@@ -125,14 +125,16 @@ public final class ConsoleAuth {
     }
 
     /**
-     * The role a route needs: reading anything but operators needs a viewer; writing a site's configuration
-     * (segments, event definitions, campaigns) an editor; everything else an administrator (sites and their
-     * settings, site tokens, operators, forgetting a person, the test clock). Two POSTs are reads (the
+     * The role a route needs: reading anything but operators and the history of every site needs a viewer
+     * (a site's own history included); writing a site's configuration (segments, event definitions,
+     * campaigns) an editor; everything else an administrator (sites and their settings, site tokens,
+     * operators, forgetting a person, the test clock, the history of all changes). Two POSTs are reads (the
      * decision preview, a funnel); the caller's own session and tokens need any role.
      */
     public static Role required(Router.Route route) {
         String path = route.path();
         if (path.startsWith("/api/v1/operators")) return Role.ADMIN;
+        if (path.startsWith("/api/v1/audit")) return Role.ADMIN; // every site's history and the operators'
         if (route.access() == Router.Access.OPERATOR) return Role.VIEWER;
         if (safe(route.method())) return Role.VIEWER;
         if (route.access() == Router.Access.SITE) {
