@@ -2,6 +2,7 @@
 import { api } from '../api';
 import { h } from '../dom';
 import { t, Key } from '../i18n';
+import { link } from '../router';
 import { session, Operator, Role } from '../state';
 import { alert, busy, copyButton, field, formValues, heading, notice, showError } from '../ui';
 
@@ -88,7 +89,8 @@ export async function users(rerender: () => void): Promise<HTMLElement> {
       showError(form, err);
     }
   });
-  return h('main', { id: 'main' }, ...heading('users.title', 'users.lead'), messages,
+  return h('main', { id: 'main' }, ...heading('users.title', 'users.lead'),
+    h('p', {}, h('a', { href: link('/history') }, t('audit.link.all'))), messages,
     h('table', { class: 'list' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('users.login')), h('th', { scope: 'col' }, t('users.name')),
         h('th', { scope: 'col' }, t('users.role')), h('th', { scope: 'col' }, t('users.state')),

@@ -2,11 +2,13 @@ package dev.omotenashi.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omotenashi.engine.session.DeviceClassifier;
+import dev.omotenashi.server.audit.Audit;
 import dev.omotenashi.server.console.ConsoleApiRoutes;
 import dev.omotenashi.server.console.ConsoleAuth;
 import dev.omotenashi.server.console.ConsoleRoutes;
 import dev.omotenashi.server.console.Passwords;
 import dev.omotenashi.server.http.AdminRoutes;
+import dev.omotenashi.server.http.AuditRoutes;
 import dev.omotenashi.server.http.BenchRoutes;
 import dev.omotenashi.server.http.DemoRoutes;
 import dev.omotenashi.server.http.Auth;
@@ -153,6 +155,7 @@ public final class App implements AutoCloseable {
         }
         Auth auth = new Auth(o.adminToken(), sites);
         ConsoleAuth operators = new ConsoleAuth(storage.operators(), new Passwords(), clock);
+        Audit audit = new Audit(storage, clock);
         auth.useOperators(operators);
         for (LiveSite s : sites.all()) {
             for (ConfigObject token : storage.sites().objects(s.id(), "token")) auth.addSiteToken(token.id(), s.id());
@@ -184,12 +187,13 @@ public final class App implements AutoCloseable {
             RateLimiter perClient = new RateLimiter(o.limits().perClient(), 2 * o.limits().perClient(), System::nanoTime);
             new TrackRoutes(sites, committer, codec, json, clock, metrics, perSite, perClient).register(r);
             new SegmentRoutes(committer, codec, json, clock, metrics, perSite).register(r);
-            new AdminRoutes(sites, storage, codec, json, clock, auth).register(r);
+            new AdminRoutes(sites, storage, codec, json, clock, auth, audit).register(r);
             new MeasureRoutes(sites, json, clock).register(r);
             new VisitorSearchRoutes(sites, json).register(r);
-            new OpsRoutes(storage, metrics, json, testClock).register(r);
+            new OpsRoutes(storage, metrics, json, testClock, audit).register(r);
             new TagRoutes().register(r);
-            new ConsoleApiRoutes(operators, json).register(r);
+            new ConsoleApiRoutes(operators, json, audit).register(r);
+            new AuditRoutes(storage.audit(), sites, json).register(r);
             new ConsoleRoutes(json).register(r);
             if (o.benchEndpoints()) new BenchRoutes(json).register(r);
             if (o.demoSite() != null) {

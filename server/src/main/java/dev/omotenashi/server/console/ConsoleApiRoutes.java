@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omotenashi.engine.scenario.ScenarioBundle;
 import dev.omotenashi.engine.scenario.ScenarioCatalog;
+import dev.omotenashi.server.audit.Audit;
+import dev.omotenashi.server.audit.Change;
+import dev.omotenashi.server.audit.Trail;
 import dev.omotenashi.server.console.ConsoleAuth.Principal;
 import dev.omotenashi.server.http.ApiException;
 import dev.omotenashi.server.http.Bodies;
 import dev.omotenashi.server.http.Router;
+import dev.omotenashi.server.store.AuditStore;
 import dev.omotenashi.server.store.OperatorStore;
 import dev.omotenashi.server.store.OperatorStore.Operator;
 import dev.omotenashi.server.store.OperatorStore.Token;
@@ -19,6 +23,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The console's own API (docs/api.md, docs/console.md): signing in and out, accepting an invitation, the
@@ -34,8 +40,11 @@ public final class ConsoleApiRoutes {
     private final OperatorStore store;
     private final ObjectMapper json;
     private final JsonNode texts;
+    private final Audit audit;
 
-    public ConsoleApiRoutes(ConsoleAuth auth, ObjectMapper json) {
+    /** @param audit records every change of operators and personal tokens, in the change's own transaction */
+    public ConsoleApiRoutes(ConsoleAuth auth, ObjectMapper json, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.store = auth.store();
         this.json = json;
@@ -93,14 +102,21 @@ public final class ConsoleApiRoutes {
         String password = text(body, "password");
         checkPassword(password, "password");
         if (invite == null || invite.isBlank()) throw ApiException.badRequest("invite", "expected the invitation from the link");
-        String id = store.takeInvite(ConsoleAuth.hash(invite.trim()), auth.clock().millis())
-                .orElseThrow(() -> new ApiException(400, "invite_invalid", "this invitation is unknown, used or expired; ask an administrator for a new one", "invite"));
-        Operator op = store.byId(id).orElseThrow(() -> new ApiException(400, "invite_invalid", "this invitation's operator no longer exists", "invite"));
-        store.setPassword(id, auth.passwords().hash(password));
-        store.deleteSessions(id);
         String name = text(body, "name");
-        if (name != null && !name.isBlank()) store.update(id, name.trim(), op.role());
-        Operator fresh = store.byId(id).orElseThrow();
+        String hash = auth.passwords().hash(password); // before the transaction: Argon2id must not hold the write connection
+        Operator fresh = audit.atomically(() -> {
+            String id = store.takeInvite(ConsoleAuth.hash(invite.trim()), auth.clock().millis())
+                    .orElseThrow(() -> new ApiException(400, "invite_invalid", "this invitation is unknown, used or expired; ask an administrator for a new one", "invite"));
+            Operator op = store.byId(id).orElseThrow(() -> new ApiException(400, "invite_invalid", "this invitation's operator no longer exists", "invite"));
+            store.setPassword(id, hash);
+            store.deleteSessions(id);
+            if (name != null && !name.isBlank()) store.update(id, name.trim(), op.role());
+            Operator after = store.byId(id).orElseThrow();
+            // nobody is signed in yet: the invited operator is who
+            audit.trail(AuditStore.Actor.operator(after.id(), after.login(), after.name()))
+                    .record(Change.of("accept_invite", Change.OPERATORS, id, null).withStates(audited(op), audited(after)));
+            return after;
+        });
         ctx.json(session(auth.startSession(fresh, ctx)));
     }
 
@@ -125,11 +141,17 @@ public final class ConsoleApiRoutes {
         String next = text(body, "new_password");
         checkPassword(next, "new_password");
         Operator op = store.byId(p.operator().id()).orElseThrow(() -> ApiException.unauthorized("no such operator"));
+        // outside the transaction: a wrong guess must stay counted by the lock-out
         if (!auth.checkPassword(op, text(body, "current_password"))) {
             throw new ApiException(400, "wrong_password", "this is not your current password", "current_password");
         }
-        store.setPassword(op.id(), auth.passwords().hash(next));
-        store.deleteSessions(op.id());
+        String hash = auth.passwords().hash(next);
+        Trail trail = audit.trail(ctx);
+        audit.atomically(() -> {
+            store.setPassword(op.id(), hash);
+            store.deleteSessions(op.id());
+            trail.record(Change.of("password", Change.OPERATORS, op.id(), null));
+        });
         Operator fresh = store.byId(op.id()).orElseThrow();
         if (p.session() != null) ctx.json(session(auth.startSession(fresh, ctx)));
         else ctx.json(json.createObjectNode().set("operator", operator(fresh)));
@@ -153,13 +175,23 @@ public final class ConsoleApiRoutes {
         String secret = ConsoleAuth.TOKEN_PREFIX + auth.randomToken(32);
         Token t = new Token("tok_" + auth.randomToken(9), p.operator().id(), name.trim(), ConsoleAuth.hash(secret),
                 auth.clock().millis(), null);
-        store.putToken(t);
+        Trail trail = audit.trail(ctx);
+        audit.atomically(() -> {
+            store.putToken(t);
+            trail.record(Change.of("create", Change.PERSONAL_TOKENS, t.id(), null).withStates(null, audited(t)));
+        });
         ctx.status(201).json(token(t).put("token", secret));
     }
 
     private void revokeToken(Context ctx) {
         Principal p = principal(ctx);
-        if (!store.deleteToken(p.operator().id(), ctx.pathParam("id"))) throw ApiException.notFound("you have no token " + ctx.pathParam("id"));
+        String id = ctx.pathParam("id");
+        Trail trail = audit.trail(ctx);
+        audit.atomically(() -> {
+            Token t = store.tokens(p.operator().id()).stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            if (t == null || !store.deleteToken(p.operator().id(), id)) throw ApiException.notFound("you have no token " + id);
+            trail.record(Change.of("delete", Change.PERSONAL_TOKENS, id, null).withStates(audited(t), null));
+        });
         ctx.status(204);
     }
 
@@ -196,43 +228,110 @@ public final class ConsoleApiRoutes {
         String name = text(body, "name");
         Operator op = new Operator("u_" + auth.randomToken(9), login, name == null ? null : name.trim(), role.json(),
                 password == null ? null : auth.passwords().hash(password), 0, 0, auth.clock().millis());
-        try {
-            store.create(op);
-        } catch (dev.omotenashi.server.store.DuplicateKeyException e) {
-            throw new ApiException(409, "duplicate", "another operator already signs in as " + login, "login");
-        }
+        Trail trail = audit.trail(ctx);
+        String invite = audit.atomically(() -> {
+            try {
+                store.create(op);
+            } catch (dev.omotenashi.server.store.DuplicateKeyException e) {
+                throw new ApiException(409, "duplicate", "another operator already signs in as " + login, "login");
+            }
+            String secret = password == null ? auth.invite(op.id()) : null;
+            trail.record(Change.of("create", Change.OPERATORS, op.id(), null).withStates(null, audited(op))
+                    .withDetail(secret == null ? null : json.createObjectNode().put("invited", true)));
+            return secret;
+        });
         ObjectNode out = operator(op);
-        if (password == null) out.put("invite", auth.invite(op.id()));
+        if (invite != null) out.put("invite", invite);
         ctx.status(201).json(out);
     }
 
+    /**
+     * Changes an operator's role, name or password, or unlocks them: everything is checked first, then
+     * applied and recorded in one transaction (a bad password changes no role).
+     */
     private void updateOperator(Context ctx) {
         Operator op = operatorOf(ctx);
         JsonNode body = Bodies.json(ctx, json, MAX_BODY);
         Role role = body.has("role") ? Role.parse(text(body, "role"), "role") : Role.parse(op.role(), "role");
         String name = body.has("name") ? text(body, "name") : op.name();
+        String password = body.hasNonNull("password") ? text(body, "password") : null;
+        if (password != null) checkPassword(password, "password");
+        boolean unlock = body.path("unlock").asBoolean(false);
         if (role != Role.ADMIN && Role.ADMIN.json().equals(op.role())) lastAdministrator(op, "role");
-        store.update(op.id(), name, role.json());
-        if (body.hasNonNull("password")) {
-            String password = text(body, "password");
-            checkPassword(password, "password");
-            store.setPassword(op.id(), auth.passwords().hash(password));
-            store.deleteSessions(op.id());
+        String hash = password == null ? null : auth.passwords().hash(password);
+        Trail trail = audit.trail(ctx);
+        Operator after = audit.atomically(() -> {
+            store.update(op.id(), name, role.json());
+            if (hash != null) {
+                store.setPassword(op.id(), hash);
+                store.deleteSessions(op.id());
+            }
+            if (unlock) store.clearFailures(op.id());
+            Operator fresh = store.byId(op.id()).orElseThrow(() -> ApiException.notFound("no operator " + op.id()));
+            trail.record(operatorChange(op, fresh, hash != null, unlock));
+            return fresh;
+        });
+        ctx.json(operator(after));
+    }
+
+    /**
+     * What an operator's change records: {@code role}, {@code unlock}, {@code password} or {@code rename}
+     * when it did just that, else {@code update}; the detail says each part ({@code "role": {"from", "to"}},
+     * {@code "unlocked": true}, {@code "password_set": true}); never the password.
+     */
+    private Change operatorChange(Operator before, Operator after, boolean passwordSet, boolean unlock) {
+        ObjectNode detail = json.createObjectNode();
+        List<String> parts = new ArrayList<>();
+        if (!before.role().equals(after.role())) {
+            detail.putObject("role").put("from", before.role()).put("to", after.role());
+            parts.add("role");
         }
-        if (body.path("unlock").asBoolean(false)) store.clearFailures(op.id());
-        ctx.json(operator(store.byId(op.id()).orElseThrow()));
+        if (!java.util.Objects.equals(before.name(), after.name())) parts.add("rename");
+        if (passwordSet) {
+            detail.put("password_set", true);
+            parts.add("password");
+        }
+        if (unlock) {
+            detail.put("unlocked", true);
+            parts.add("unlock");
+        }
+        String action = parts.size() == 1 ? parts.getFirst() : "update";
+        return Change.of(action, Change.OPERATORS, after.id(), null).withStates(audited(before), audited(after))
+                .withDetail(detail.isEmpty() ? null : detail);
     }
 
     private void deleteOperator(Context ctx) {
         Operator op = operatorOf(ctx);
         if (Role.ADMIN.json().equals(op.role())) lastAdministrator(op, null);
-        store.delete(op.id());
+        Trail trail = audit.trail(ctx);
+        audit.atomically(() -> {
+            if (!store.delete(op.id())) throw ApiException.notFound("no operator " + op.id());
+            trail.record(Change.of("delete", Change.OPERATORS, op.id(), null).withStates(audited(op), null));
+        });
         ctx.status(204);
     }
 
+    /** A new invitation; the history says one was made, never its link. */
     private void reinvite(Context ctx) {
         Operator op = operatorOf(ctx);
-        ctx.status(201).json(operator(op).put("invite", auth.invite(op.id())));
+        Trail trail = audit.trail(ctx);
+        String invite = audit.atomically(() -> {
+            String secret = auth.invite(op.id());
+            trail.record(Change.of("invite", Change.OPERATORS, op.id(), null));
+            return secret;
+        });
+        ctx.status(201).json(operator(op).put("invite", invite));
+    }
+
+    /** An operator as the history shows them: never a password hash, failure count or invitation. */
+    private ObjectNode audited(Operator o) {
+        return json.createObjectNode().put("login", o.login()).put("name", o.name()).put("role", o.role())
+                .put("active", o.passwordHash() != null).put("locked", o.lockedUntil() > auth.clock().millis());
+    }
+
+    /** A personal token as the history shows it: whose, and its name; never the secret or its hash. */
+    private ObjectNode audited(Token t) {
+        return json.createObjectNode().put("operator", t.operatorId()).put("name", t.name());
     }
 
     /** An administrator who is the last one cannot be removed or demoted: nobody could manage operators. */

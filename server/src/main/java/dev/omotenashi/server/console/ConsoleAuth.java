@@ -39,6 +39,12 @@ public final class ConsoleAuth {
     /** Failed sign-ins in a row that lock an account, and for how long. */
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCK = Duration.ofMinutes(15);
+    /**
+     * Failed sign-ins from one client address within {@link #ADDRESS_WINDOW} after which that address is
+     * refused (429 {@code rate_limited}) until the oldest of them leaves the window ({@link SignInLimit}).
+     */
+    public static final int ADDRESS_FAILURES = 20;
+    public static final Duration ADDRESS_WINDOW = Duration.ofMinutes(10);
     /** How long a session lasts from sign-in (not sliding). */
     public static final Duration SESSION = Duration.ofHours(12);
     /** How long an invitation (the first administrator's link, a new operator's link) stays valid. */
@@ -52,11 +58,13 @@ public final class ConsoleAuth {
     private final Passwords passwords;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final SignInLimit addresses;
 
     public ConsoleAuth(OperatorStore store, Passwords passwords, Clock clock) {
         this.store = store;
         this.passwords = passwords;
         this.clock = clock;
+        this.addresses = new SignInLimit(ADDRESS_FAILURES, ADDRESS_WINDOW, clock);
     }
 
     public OperatorStore store() {
@@ -125,14 +133,16 @@ public final class ConsoleAuth {
     }
 
     /**
-     * The role a route needs: reading anything but operators needs a viewer; writing a site's configuration
-     * (segments, event definitions, campaigns) an editor; everything else an administrator (sites and their
-     * settings, site tokens, operators, forgetting a person, the test clock). Two POSTs are reads (the
+     * The role a route needs: reading anything but operators and the history of every site needs a viewer
+     * (a site's own history included); writing a site's configuration (segments, event definitions,
+     * campaigns) an editor; everything else an administrator (sites and their settings, site tokens,
+     * operators, forgetting a person, the test clock, the history of all changes). Two POSTs are reads (the
      * decision preview, a funnel); the caller's own session and tokens need any role.
      */
     public static Role required(Router.Route route) {
         String path = route.path();
         if (path.startsWith("/api/v1/operators")) return Role.ADMIN;
+        if (path.startsWith("/api/v1/audit")) return Role.ADMIN; // every site's history and the operators'
         if (route.access() == Router.Access.OPERATOR) return Role.VIEWER;
         if (safe(route.method())) return Role.VIEWER;
         if (route.access() == Router.Access.SITE) {
@@ -170,18 +180,36 @@ public final class ConsoleAuth {
      * Checks a login and password; on success starts a new session (a fresh id: any session the request
      * carried is ended, so a planted id is never promoted) and sets its cookie.
      *
+     * <p>The client address is the TCP peer's ({@code ctx.ip()}, as the tracking door's rate limit uses):
+     * behind a reverse proxy that is the proxy, so its clients share one count (docs/console.md).
+     *
      * @throws ApiException 401 for a wrong login or password (the same answer for both, in the same time);
      *                      429 {@code locked} while the account is locked after {@value #MAX_FAILURES}
-     *                      failures in a row
+     *                      failures in a row; 429 {@code rate_limited} with {@code Retry-After}, before any
+     *                      password is looked at, while the client's address has {@value #ADDRESS_FAILURES}
+     *                      failures within {@link #ADDRESS_WINDOW}
      */
     public Principal signIn(String login, String password, Context ctx) {
-        Operator op = login == null ? null : store.byLogin(normalizeLogin(login)).orElse(null);
-        if (op == null || op.passwordHash() == null) {
-            passwords.verifyDecoy(password == null ? "" : password);
-            throw ApiException.unauthorized("wrong login or password");
+        String address = ctx.ip();
+        long wait = addresses.retryAfterSeconds(address);
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new ApiException(429, "rate_limited", "too many failed sign-ins from your address; try again in "
+                    + Math.max(1, (wait + 59) / 60) + " minute(s)");
         }
-        if (!checkPassword(op, password)) throw ApiException.unauthorized("wrong login or password");
-        return startSession(op, ctx);
+        try {
+            Operator op = login == null ? null : store.byLogin(normalizeLogin(login)).orElse(null);
+            if (op == null || op.passwordHash() == null) {
+                passwords.verifyDecoy(password == null ? "" : password);
+                throw ApiException.unauthorized("wrong login or password");
+            }
+            if (!checkPassword(op, password)) throw ApiException.unauthorized("wrong login or password");
+            return startSession(op, ctx);
+        } catch (ApiException e) {
+            // a wrong password, an unknown login, a locked account: each is a failed try from this address
+            if (e.status() == 401 || e.status() == 429) addresses.failure(address);
+            throw e;
+        }
     }
 
     /**

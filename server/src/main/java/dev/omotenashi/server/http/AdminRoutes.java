@@ -12,9 +12,13 @@ import dev.omotenashi.engine.decision.Decision;
 import dev.omotenashi.engine.decision.Outcome;
 import dev.omotenashi.engine.event.Event;
 import dev.omotenashi.engine.profile.Profile;
+import dev.omotenashi.server.audit.Audit;
+import dev.omotenashi.server.audit.Change;
+import dev.omotenashi.server.audit.Trail;
 import dev.omotenashi.server.journal.JournalCodec;
 import dev.omotenashi.server.site.LiveSite;
 import dev.omotenashi.server.site.Sites;
+import dev.omotenashi.server.store.AuditStore;
 import dev.omotenashi.server.store.ConfigObject;
 import dev.omotenashi.server.store.JournalRecord;
 import dev.omotenashi.server.store.Storage;
@@ -44,9 +48,12 @@ public final class AdminRoutes {
     private final ObjectMapper json;
     private final Clock clock;
     private final Auth auth;
+    private final Audit audit;
     private final SecureRandom random = new SecureRandom();
 
-    public AdminRoutes(Sites sites, Storage storage, JournalCodec codec, ObjectMapper json, Clock clock, Auth auth) {
+    /** @param audit records every successful change, in the change's own transaction */
+    public AdminRoutes(Sites sites, Storage storage, JournalCodec codec, ObjectMapper json, Clock clock, Auth auth, Audit audit) {
+        this.audit = audit;
         this.sites = sites;
         this.storage = storage;
         this.codec = codec;
@@ -60,7 +67,7 @@ public final class AdminRoutes {
         r.post(base, Router.Access.ADMIN, this::createSite);
         r.get(base, Router.Access.ADMIN, this::listSites);
         r.get(base + "/{site}", Router.Access.SITE, ctx -> ctx.json(site(site(ctx).record())));
-        r.patch(base + "/{site}", Router.Access.SITE, ctx -> ctx.json(site(sites.update(site(ctx), body(ctx)).record())));
+        r.patch(base + "/{site}", Router.Access.SITE, ctx -> ctx.json(site(sites.update(site(ctx), body(ctx), audit.trail(ctx)).record())));
         r.delete(base + "/{site}", Router.Access.ADMIN, this::deleteSite);
         r.post(base + "/{site}/tokens", Router.Access.ADMIN, this::createToken);
         for (String[] kind : KINDS) {
@@ -81,7 +88,7 @@ public final class AdminRoutes {
     // ---- sites -----------------------------------------------------------------------------------
 
     private void createSite(Context ctx) {
-        LiveSite s = sites.create(body(ctx));
+        LiveSite s = sites.create(body(ctx), audit.trail(ctx));
         ctx.status(201).json(site(s.record()));
     }
 
@@ -93,7 +100,7 @@ public final class AdminRoutes {
 
     private void deleteSite(Context ctx) {
         LiveSite s = site(ctx);
-        sites.delete(s);
+        sites.delete(s, audit.trail(ctx));
         auth.removeSiteTokens(s.id());
         ctx.status(204);
     }
@@ -118,8 +125,13 @@ public final class AdminRoutes {
         random.nextBytes(b);
         String token = "ot_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         String hash = Auth.hex(Auth.sha256(token));
-        storage.sites().putObject(new ConfigObject(s.id(), "token", hash,
-                json.createObjectNode().put("created_at", clock.millis()).toString(), clock.millis()));
+        Trail trail = audit.trail(ctx);
+        audit.atomically(() -> {
+            storage.sites().putObject(new ConfigObject(s.id(), "token", hash,
+                    json.createObjectNode().put("created_at", clock.millis()).toString(), clock.millis()));
+            // the token is known by its last four characters, as it will be when it makes changes
+            trail.record(Change.of("create", Change.TOKENS, AuditStore.Actor.siteToken(token).token(), s.id()));
+        });
         auth.addSiteToken(hash, s.id());
         ctx.status(201).json(json.createObjectNode().put("token", token).put("site", s.id()));
     }
@@ -145,13 +157,13 @@ public final class AdminRoutes {
         String id = ctx.pathParam("id");
         boolean existed = storage.sites().object(s.id(), kind, id).isPresent();
         JsonNode body = body(ctx);
-        sites.putObject(s, kind, id, body);
+        sites.putObject(s, kind, id, body, audit.trail(ctx));
         ctx.status(existed ? 200 : 201).json(body);
     }
 
     private void deleteObject(Context ctx, String kind) {
         LiveSite s = site(ctx);
-        if (!sites.deleteObject(s, kind, ctx.pathParam("id"))) throw ApiException.notFound("no " + kind + " " + ctx.pathParam("id"));
+        if (!sites.deleteObject(s, kind, ctx.pathParam("id"), audit.trail(ctx))) throw ApiException.notFound("no " + kind + " " + ctx.pathParam("id"));
         ctx.status(204);
     }
 
@@ -219,14 +231,24 @@ public final class AdminRoutes {
         ctx.json(view);
     }
 
-    /** Forgets a person: profile, every journal record of their browsers (admin-api.md). */
+    /**
+     * Forgets a person: profile, every journal record of their browsers (admin-api.md). The journal's
+     * deletions and the history's entry are one transaction; the entry says only that someone was forgotten
+     * and how much, never who.
+     */
     private void forget(Context ctx) {
         LiveSite s = site(ctx);
         String user = ctx.pathParam("user");
+        Trail trail = audit.trail(ctx);
         List<String> visitors = s.exclusive(() -> s.engine().forget(user));
         if (visitors.isEmpty()) throw ApiException.notFound("no person with user id " + user);
-        int records = 0;
-        for (String v : visitors) records += storage.journal().deleteVisitor(s.id(), v);
+        int records = audit.atomically(() -> {
+            int deleted = 0;
+            for (String v : visitors) deleted += storage.journal().deleteVisitor(s.id(), v);
+            trail.record(Change.of("forget", Change.USERS, null, s.id())
+                    .withDetail(json.createObjectNode().put("visitors", visitors.size()).put("journal_records", deleted)));
+            return deleted;
+        });
         sites.checkpoint(s); // the old checkpoint still holds the person
         ctx.json(json.createObjectNode().put("user", user).put("visitors", visitors.size()).put("journal_records", records));
     }

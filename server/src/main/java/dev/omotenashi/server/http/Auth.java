@@ -1,8 +1,10 @@
 package dev.omotenashi.server.http;
 
+import dev.omotenashi.server.audit.Audit;
 import dev.omotenashi.server.console.ConsoleAuth;
 import dev.omotenashi.server.site.LiveSite;
 import dev.omotenashi.server.site.Sites;
+import dev.omotenashi.server.store.AuditStore;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
@@ -61,6 +63,7 @@ public final class Auth {
             case ADMIN -> {
                 String token = bearer(ctx);
                 if (!isAdmin(token)) throw ApiException.forbidden("this route needs an administrator's token");
+                ctx.attribute(Audit.ACTOR, AuditStore.Actor.adminToken()); // who, for the history of changes
             }
             case OPERATOR -> {
                 bearer(ctx);
@@ -68,13 +71,17 @@ public final class Auth {
             }
             case SITE -> {
                 String token = bearer(ctx);
-                if (isAdmin(token)) return;
+                if (isAdmin(token)) {
+                    ctx.attribute(Audit.ACTOR, AuditStore.Actor.adminToken());
+                    return;
+                }
                 String site = siteTokens.get(hex(sha256(token)));
                 String wanted = ctx.pathParamMap().get("site");
                 if (site == null) throw ApiException.unauthorized("unknown token");
                 if (wanted == null || !MessageDigest.isEqual(site.getBytes(StandardCharsets.UTF_8), wanted.getBytes(StandardCharsets.UTF_8))) {
                     throw ApiException.forbidden("this token does not open site " + wanted);
                 }
+                ctx.attribute(Audit.ACTOR, AuditStore.Actor.siteToken(token));
             }
         }
     }

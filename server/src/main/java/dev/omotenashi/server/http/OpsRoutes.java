@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omotenashi.engine.config.ConfigError;
 import dev.omotenashi.engine.config.ValidationException;
 import dev.omotenashi.server.MovableClock;
+import dev.omotenashi.server.audit.Audit;
+import dev.omotenashi.server.audit.Change;
 import dev.omotenashi.server.store.Storage;
 
 import java.time.Duration;
@@ -23,8 +25,11 @@ public final class OpsRoutes {
     private final Metrics metrics;
     private final ObjectMapper json;
     private final MovableClock testClock;
+    private final Audit audit;
 
-    public OpsRoutes(Storage storage, Metrics metrics, ObjectMapper json, MovableClock testClock) {
+    /** @param audit records each move of the test clock */
+    public OpsRoutes(Storage storage, Metrics metrics, ObjectMapper json, MovableClock testClock, Audit audit) {
+        this.audit = audit;
         this.storage = storage;
         this.metrics = metrics;
         this.json = json;
@@ -46,11 +51,20 @@ public final class OpsRoutes {
                 if (advance == null || !advance.isTextual()) {
                     throw new ValidationException(ConfigError.of("advance", "required", "expected an ISO-8601 duration such as PT1H"));
                 }
+                Duration by;
                 try {
-                    testClock.advance(Duration.parse(advance.asText()));
-                } catch (DateTimeParseException | IllegalArgumentException e) {
+                    by = Duration.parse(advance.asText());
+                } catch (DateTimeParseException e) {
+                    by = null;
+                }
+                if (by == null || by.isNegative()) {
                     throw new ValidationException(ConfigError.of("advance", "invalid_format", "expected a positive ISO-8601 duration such as PT1H"));
                 }
+                Duration step = by;
+                // the clock lives in memory: its entry is written first, and the clock moves once that committed
+                audit.trail(ctx).record(Change.of("advance", Change.TEST_CLOCK, null, null)
+                        .withDetail(json.createObjectNode().put("advance", step.toString())));
+                testClock.advance(step);
                 ctx.json(json.createObjectNode().put("now", java.time.Instant.ofEpochMilli(testClock.millis()).toString())
                         .put("offset", testClock.offset().toString()));
             });

@@ -17,6 +17,8 @@ import dev.omotenashi.engine.eventdef.EventDefinitionParser;
 import dev.omotenashi.engine.profile.Profile;
 import dev.omotenashi.engine.segment.Segment;
 import dev.omotenashi.engine.segment.SegmentParser;
+import dev.omotenashi.server.audit.Change;
+import dev.omotenashi.server.audit.Trail;
 import dev.omotenashi.server.journal.JournalCodec;
 import dev.omotenashi.server.store.CheckpointStore;
 import dev.omotenashi.server.store.ConfigObject;
@@ -130,11 +132,17 @@ public final class Sites {
         return byWriteKey.get(writeKey);
     }
 
+    /** Creates a site, recording nothing (set-up outside the admin API, such as the demo's). */
+    public LiveSite create(JsonNode body) {
+        return create(body, Trail.NONE);
+    }
+
     /**
      * Creates a site from the admin API's body ({@code name}, {@code domains}, {@code timezone}, optional
-     * {@code session_timeout}, {@code spacing}). @throws ValidationException naming every bad field
+     * {@code session_timeout}, {@code spacing}), recorded on the trail in the same transaction.
+     * @throws ValidationException naming every bad field
      */
-    public LiveSite create(JsonNode body) {
+    public LiveSite create(JsonNode body, Trail trail) {
         String name = name(body);
         ObjectNode settings = settingsOf(body);
         SiteSettings parsed = SiteSettingsParser.parse(settings);
@@ -144,14 +152,21 @@ public final class Sites {
         if (byId.containsKey(id)) throw new ValidationException(ConfigError.of("id", "conflict", "a site with this id exists"));
         SiteRecord r = new SiteRecord(id, name, "pk_" + token(), "wk_" + token(), parsed.domains(), parsed.timezone().getId(),
                 parsed.sessionTimeout().toSeconds(), settings.toString(), now, now);
-        storage.sites().putSite(r);
+        storage.inTransaction(() -> {
+            storage.sites().putSite(r);
+            trail.record(Change.of("create", Change.SITES, id, id).withStates(null, audited(r)));
+            return null;
+        });
         LiveSite site = new LiveSite(r, newEngine(r));
         index(site);
         return site;
     }
 
-    /** Changes a site's name and settings (fields absent from the body keep their value). */
-    public LiveSite update(LiveSite site, JsonNode body) {
+    /**
+     * Changes a site's name and settings (fields absent from the body keep their value), recorded on the
+     * trail in the same transaction.
+     */
+    public LiveSite update(LiveSite site, JsonNode body, Trail trail) {
         synchronized (site) {
             SiteRecord old = site.record();
             ObjectNode settings = (ObjectNode) readTree(old.settingsJson());
@@ -169,7 +184,11 @@ public final class Sites {
             String name = body.has("name") ? name(body) : old.name();
             SiteRecord r = new SiteRecord(old.id(), name, old.key(), old.writeKey(), parsed.domains(), parsed.timezone().getId(),
                     parsed.sessionTimeout().toSeconds(), settings.toString(), old.createdAt(), clock.millis());
-            storage.sites().putSite(r);
+            storage.inTransaction(() -> {
+                storage.sites().putSite(r);
+                trail.record(Change.of("update", Change.SITES, r.id(), r.id()).withStates(audited(old), audited(r)));
+                return null;
+            });
             if (!parsed.equals(site.engine().settings())) {
                 // the engine's settings are fixed at construction: move profiles and configuration to a new one
                 site.replaceEngine(previous -> {
@@ -186,8 +205,16 @@ public final class Sites {
         }
     }
 
-    public boolean delete(LiveSite site) {
-        boolean deleted = storage.sites().deleteSite(site.id());
+    /**
+     * Deletes a site with everything it holds, recorded on the trail in the same transaction. Its history of
+     * changes is kept.
+     */
+    public boolean delete(LiveSite site, Trail trail) {
+        boolean deleted = storage.inTransaction(() -> {
+            boolean gone = storage.sites().deleteSite(site.id());
+            if (gone) trail.record(Change.of("delete", Change.SITES, site.id(), site.id()).withStates(audited(site.record()), null));
+            return gone;
+        });
         storage.checkpoints().delete(site.id());
         byId.remove(site.id());
         byKey.remove(site.record().key());
@@ -195,11 +222,18 @@ public final class Sites {
         return deleted;
     }
 
+    /** Creates or replaces a configuration object, recording nothing (set-up outside the admin API). */
+    public void putObject(LiveSite site, String kind, String id, JsonNode body) {
+        putObject(site, kind, id, body, Trail.NONE);
+    }
+
     /**
      * Creates or replaces a configuration object; the id in the path wins over a missing one in the body
-     * and must equal a present one. @throws ValidationException naming every problem (nothing changes)
+     * and must equal a present one. The new configuration is compiled first; then the object and the trail's
+     * entry are stored in one transaction; only then does the live engine take it, so a failed write leaves
+     * the site as it was, in memory too. @throws ValidationException naming every problem (nothing changes)
      */
-    public void putObject(LiveSite site, String kind, String id, JsonNode body) {
+    public void putObject(LiveSite site, String kind, String id, JsonNode body, Trail trail) {
         synchronized (site) {
             if (!body.isObject()) throw new ValidationException(ConfigError.of("", "invalid_type", "expected a JSON object"));
             String idField = EVENT_DEFINITION.equals(kind) ? "name" : "id";
@@ -215,14 +249,23 @@ public final class Sites {
                 case CAMPAIGN -> current.withCampaign(CampaignParser.parse(body));
                 default -> throw new IllegalArgumentException("unknown kind " + kind);
             };
-            site.engine().configuration().replace(next); // compiles; throws before anything is stored
-            storage.sites().putObject(new ConfigObject(site.id(), kind, id, body.toString(), clock.millis()));
+            compiles(site, next); // throws before anything is stored
+            storage.inTransaction(() -> {
+                JsonNode before = storage.sites().object(site.id(), kind, id).map(o -> readTree(o.json())).orElse(null);
+                storage.sites().putObject(new ConfigObject(site.id(), kind, id, body.toString(), clock.millis()));
+                trail.record(Change.put(auditKind(kind), id, site.id(), before, body));
+                return null;
+            });
+            site.engine().configuration().replace(next);
             if (CAMPAIGN.equals(kind)) publishBanditCounts(site); // a campaign that became a bandit learns at once
         }
     }
 
-    /** Deletes a configuration object; false when absent. @throws ValidationException while something references it */
-    public boolean deleteObject(LiveSite site, String kind, String id) {
+    /**
+     * Deletes a configuration object, recorded on the trail in the same transaction; false when absent.
+     * @throws ValidationException while something references it (nothing changes)
+     */
+    public boolean deleteObject(LiveSite site, String kind, String id, Trail trail) {
         synchronized (site) {
             ConfigSet current = site.engine().configuration().current();
             ConfigSet next = switch (kind) {
@@ -232,8 +275,14 @@ public final class Sites {
                 default -> throw new IllegalArgumentException("unknown kind " + kind);
             };
             if (next == null) return false;
+            compiles(site, next);
+            storage.inTransaction(() -> {
+                JsonNode before = storage.sites().object(site.id(), kind, id).map(o -> readTree(o.json())).orElse(null);
+                storage.sites().deleteObject(site.id(), kind, id);
+                trail.record(Change.of("delete", auditKind(kind), id, site.id()).withStates(before, null));
+                return null;
+            });
             site.engine().configuration().replace(next);
-            storage.sites().deleteObject(site.id(), kind, id);
             return true;
         }
     }
@@ -275,6 +324,38 @@ public final class Sites {
         for (ConfigObject o : storage.sites().objects(site.id(), EVENT_DEFINITION)) definitions.add(EventDefinitionParser.parse(readTree(o.json())));
         for (ConfigObject o : storage.sites().objects(site.id(), CAMPAIGN)) campaigns.add(CampaignParser.parse(readTree(o.json())));
         site.engine().configuration().replace(ConfigSet.of(segments, definitions, campaigns));
+    }
+
+    /**
+     * Compiles a configuration in a scratch engine with the site's settings, so it is known to be valid
+     * before it is stored; the live engine takes it only after the store committed.
+     * @throws ValidationException naming every problem
+     */
+    private void compiles(LiveSite site, ConfigSet next) {
+        new SiteEngine(site.engine().settings(), clock).configuration().replace(next);
+    }
+
+    /** The stored kind as the history of changes names it: the admin API's collection. */
+    private static String auditKind(String kind) {
+        return switch (kind) {
+            case SEGMENT -> Change.SEGMENTS;
+            case EVENT_DEFINITION -> Change.EVENT_DEFINITIONS;
+            case CAMPAIGN -> Change.CAMPAIGNS;
+            default -> throw new IllegalArgumentException("unknown kind " + kind);
+        };
+    }
+
+    /** A site as its history shows it: name and settings; never its keys (the write key is a secret). */
+    private ObjectNode audited(SiteRecord r) {
+        ObjectNode o = json.createObjectNode();
+        o.put("name", r.name());
+        ObjectNode settings = (ObjectNode) readTree(r.settingsJson());
+        settings.fields().forEachRemaining(e -> o.set(e.getKey(), e.getValue()));
+        com.fasterxml.jackson.databind.node.ArrayNode domains = o.putArray("domains");
+        r.domains().forEach(domains::add);
+        o.put("timezone", r.timezone());
+        o.put("session_timeout", r.sessionTimeoutSeconds());
+        return o;
     }
 
     private SiteEngine newEngine(SiteRecord r) {

@@ -17,12 +17,20 @@ import java.util.List;
  */
 public interface Database extends AutoCloseable {
 
-    /** Runs work in a write transaction: committed (durably) when it returns normally, else rolled back. */
+    /**
+     * Runs work in a write transaction: committed (durably) when it returns normally, else rolled back.
+     *
+     * <p>Called while this thread is already inside a write of this database, the work joins that
+     * transaction instead, in a savepoint: when it fails only its own statements are undone (and its exception
+     * propagates); when it succeeds its statements commit or roll back with the enclosing transaction. Work
+     * inside a write must therefore not wait for another thread that writes to this database.
+     */
     <T> T write(SqlWork<T> work);
 
     /**
      * Runs read-only work. Each statement sees committed data; two statements may see different commits.
-     * A result set may be streamed: the connection is held until the work returns.
+     * A result set may be streamed: the connection is held until the work returns. Called inside a write of
+     * this thread, the work runs on the write's connection and sees its uncommitted changes.
      */
     <T> T read(SqlWork<T> work);
 

@@ -1,5 +1,6 @@
 package dev.omotenashi.server.store.jdbc;
 
+import dev.omotenashi.server.store.AuditStore;
 import dev.omotenashi.server.store.CheckpointStore;
 import dev.omotenashi.server.store.EventJournal;
 import dev.omotenashi.server.store.OperatorStore;
@@ -16,6 +17,7 @@ public abstract class JdbcStorage<D extends Database> implements Storage {
     private final EventJournal journal;
     private final CheckpointStore checkpoints;
     private final OperatorStore operators;
+    private final AuditStore audit;
 
     protected JdbcStorage(D db) {
         this.db = db;
@@ -23,6 +25,7 @@ public abstract class JdbcStorage<D extends Database> implements Storage {
         this.journal = new JdbcEventJournal(db);
         this.checkpoints = new JdbcCheckpointStore(db);
         this.operators = new JdbcOperatorStore(db);
+        this.audit = new JdbcAuditStore(db);
     }
 
     @Override
@@ -43,6 +46,16 @@ public abstract class JdbcStorage<D extends Database> implements Storage {
     @Override
     public final OperatorStore operators() {
         return operators;
+    }
+
+    @Override
+    public final AuditStore audit() {
+        return audit;
+    }
+
+    @Override
+    public final <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return db.write(c -> work.get());
     }
 
     @Override

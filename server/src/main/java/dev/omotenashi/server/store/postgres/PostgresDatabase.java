@@ -5,6 +5,7 @@ import dev.omotenashi.server.store.JournalRecord;
 import dev.omotenashi.server.store.StoreException;
 import dev.omotenashi.server.store.jdbc.Database;
 import dev.omotenashi.server.store.jdbc.SqlWork;
+import dev.omotenashi.server.store.jdbc.ThreadTransaction;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import java.util.List;
 final class PostgresDatabase implements Database {
     private final HikariDataSource pool;
     private final JournalPartitions partitions;
+    private final ThreadTransaction transaction = new ThreadTransaction("PostgreSQL");
 
     PostgresDatabase(HikariDataSource pool) {
         this.pool = pool;
@@ -41,13 +43,15 @@ final class PostgresDatabase implements Database {
     }
 
     private <T> T inTransaction(boolean readOnly, boolean snapshot, SqlWork<T> work) {
+        Connection joined = transaction.current();
+        if (joined != null) return readOnly ? transaction.joinedRead(joined, work) : transaction.nestedWrite(joined, work);
         if (pool.isClosed()) throw new StoreException("PostgreSQL storage is closed");
         try (Connection c = pool.getConnection()) {
             // The pool resets both settings when the connection comes back.
             if (readOnly) c.setReadOnly(true);
             if (snapshot) c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                T result = work.run(c);
+                T result = readOnly ? work.run(c) : transaction.bind(c, work);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.omotenashi.server.store.StoreException;
 import dev.omotenashi.server.store.jdbc.Database;
 import dev.omotenashi.server.store.jdbc.SqlWork;
+import dev.omotenashi.server.store.jdbc.ThreadTransaction;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -50,6 +51,7 @@ final class SqliteDatabase implements Database {
     private final String url;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ThreadTransaction transaction = new ThreadTransaction("SQLite");
     private final HikariDataSource readers;
     private final Connection checkpointer;
     private final ScheduledExecutorService checkpoints;
@@ -132,10 +134,12 @@ final class SqliteDatabase implements Database {
 
     @Override
     public <T> T write(SqlWork<T> work) {
+        Connection joined = transaction.current();
+        if (joined != null) return transaction.nestedWrite(joined, work);
         writeLock.lock();
         try {
             ensureOpen();
-            return inTransaction(writer, "BEGIN IMMEDIATE", work);
+            return inTransaction(writer, "BEGIN IMMEDIATE", c -> transaction.bind(c, work));
         } finally {
             writeLock.unlock();
         }
@@ -143,6 +147,8 @@ final class SqliteDatabase implements Database {
 
     @Override
     public <T> T read(SqlWork<T> work) {
+        Connection joined = transaction.current();
+        if (joined != null) return transaction.joinedRead(joined, work);
         ensureOpen();
         try (Connection c = readers.getConnection()) {
             return work.run(c);
@@ -153,6 +159,8 @@ final class SqliteDatabase implements Database {
 
     @Override
     public <T> T readSnapshot(SqlWork<T> work) {
+        Connection joined = transaction.current();
+        if (joined != null) return transaction.joinedRead(joined, work); // one transaction: one snapshot already
         ensureOpen();
         try (Connection c = readers.getConnection()) {
             // A deferred transaction takes its WAL snapshot at the first read and keeps it to the end.
