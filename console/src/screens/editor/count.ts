@@ -79,6 +79,7 @@ export function liveCount(site: string, condition: () => Json, scope: () => HTML
       if (timer) clearTimeout(timer);
       asked++; // an answer to an older question is stale now
       value.textContent = '…';
+      el.setAttribute('aria-busy', 'true');
       delete el.dataset.count;
       timer = setTimeout(() => { void now(); }, COUNT_DELAY_MS);
     },

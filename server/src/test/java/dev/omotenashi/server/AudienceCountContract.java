@@ -133,6 +133,14 @@ public abstract class AudienceCountContract {
     }
 
     @Test
+    void theOpenApiDocumentDescribesIt() {
+        JsonNode op = server.send("GET", "/api/v1/openapi.json", null).json().at("/paths/~1api~1v1~1sites~1{site}~1audience~1count/post");
+        assertThat(op.isObject()).isTrue();
+        assertThat(op.at("/parameters/0/name").asText()).isEqualTo("site");
+        assertThat(op.at("/responses/400").isMissingNode()).isFalse();
+    }
+
+    @Test
     void anUnknownSiteIsNotFound() {
         assertThat(server.admin("POST", "/api/v1/sites/site_nowhere/audience/count", "{\"condition\": {\"all\": []}}").status()).isEqualTo(404);
     }
