@@ -131,10 +131,10 @@ test('installing a template from the gallery puts its campaign in the list, paus
   // the admin API agrees
   const stored = await (await fetch(`${base}/api/v1/sites/${SITE}/campaigns/free-shipping-nudge`, { headers: { Authorization: `Bearer ${adminToken}` } })).json();
   assert.equal(stored.status, 'live');
-  // and the JSON view shows it read-only
+  // and its editor shows it, the JSON included (the editor itself: editor.test.mjs)
   await admin.click('tr[data-campaign-row=free-shipping-nudge] a');
-  await admin.waitForSelector('pre.json');
-  assert.match(await admin.textContent('pre.json'), /"id": "free-shipping-nudge"/);
+  await admin.waitForSelector('form.editor');
+  assert.match(await admin.inputValue('#ed-json'), /"id": "free-shipping-nudge"/);
   // a second template, so the list has more than one
   await admin.goto(`${base}/console/sites/${SITE}/templates`);
   await admin.click('article[data-template=S01] button');
@@ -256,7 +256,7 @@ test('screenshots of every screen at 1280x800 and 390x844 in Japanese and Englis
     ['site', `/console/sites/${SITE}`, true],
     ['templates', `/console/sites/${SITE}/templates`, true],
     ['campaigns', `/console/sites/${SITE}/campaigns`, true],
-    ['campaign-json', `/console/sites/${SITE}/campaigns/free-shipping-nudge`, true],
+    ['campaign-editor', `/console/sites/${SITE}/campaigns/free-shipping-nudge`, true],
     ['tokens', '/console/tokens', true],
     ['users', '/console/users', true],
     ['segments', `/console/sites/${SITE}/segments`, true],

@@ -1,4 +1,4 @@
-// The campaign list with status changes (live / paused), and a campaign's JSON, read-only.
+// The campaign list with status changes (live / paused) and links to the editor (screens/editor/campaign.ts).
 import { api } from '../api';
 import { h } from '../dom';
 import { t, Key } from '../i18n';
@@ -6,6 +6,7 @@ import { link } from '../router';
 import { can } from '../state';
 import { alert, notice } from '../ui';
 import { siteTabs } from './sites';
+import { campaignEditor } from './editor/campaign';
 
 interface Campaign { id: string; name?: string; status?: string; creative?: { template?: string }; [k: string]: unknown }
 
@@ -42,7 +43,8 @@ export async function campaignList(site: string, rerender: () => void): Promise<
       h('td', {}, h('span', { class: `status ${c.status ?? 'draft'}` }, statusLabel(c.status))),
       h('td', {}, c.creative?.template ?? ''),
       h('td', {}, h('div', { class: 'row-actions' }, toggle,
-        h('a', { href: link(`/sites/${encodeURIComponent(site)}/campaigns/${encodeURIComponent(c.id)}`) }, t('campaigns.json')))));
+        h('a', { href: link(`/sites/${encodeURIComponent(site)}/campaigns/${encodeURIComponent(c.id)}`), 'aria-label': `${t('campaigns.edit')}: ${c.name ?? c.id}` },
+          can('editor') ? t('campaigns.edit') : t('campaigns.view')))));
   });
   const table = items.length === 0
     ? h('p', { class: 'empty' }, t('campaigns.empty'), ' ', h('a', { href: link(`/sites/${encodeURIComponent(site)}/templates`) }, t('site.templates')))
@@ -55,15 +57,12 @@ export async function campaignList(site: string, rerender: () => void): Promise<
     h('h1', { tabindex: -1, id: 'page-title' }, `${t('campaigns.title')} — ${info.name || site}`),
     siteTabs(site, 'campaigns', info.name),
     h('p', { class: 'lead' }, t('campaigns.lead')),
-    can('editor') ? null : notice(t('common.readonly'), 'info'),
+    can('editor') ? h('p', { class: 'actions' }, h('a', { class: 'button', href: link(`/sites/${encodeURIComponent(site)}/campaigns/new`) }, t('campaigns.new')))
+      : notice(t('common.readonly'), 'info'),
     messages, table);
 }
 
-export async function campaignJson(site: string, id: string): Promise<HTMLElement> {
-  const c = await api<Campaign>('GET', `/api/v1/sites/${encodeURIComponent(site)}/campaigns/${encodeURIComponent(id)}`);
-  return h('main', { id: 'main' },
-    h('p', { class: 'crumb' }, h('a', { href: link(`/sites/${encodeURIComponent(site)}/campaigns`) }, t('campaigns.title'))),
-    h('h1', { tabindex: -1, id: 'page-title' }, c.name ?? id),
-    h('p', { class: 'lead' }, t('campaign.json.title')),
-    h('pre', { class: 'code json', tabindex: 0, 'aria-label': t('campaign.json.title') }, JSON.stringify(c, null, 2)));
+/** A campaign's own page: the editor (read-only for viewers). Kept under this name for the base routes. */
+export function campaignJson(site: string, id: string): Promise<HTMLElement> {
+  return campaignEditor(site, id);
 }

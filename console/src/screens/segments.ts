@@ -1,9 +1,10 @@
-// A site's segments with how many profiles are in each now (GET …/segments/{id}/count), and each
-// segment's condition as JSON.
+// A site's segments with how many profiles are in each now (GET …/segments/{id}/count), and each segment's
+// condition as JSON; each links to its editor (screens/editor/segment.ts), and editors can add one.
 import { api } from '../api';
 import { h } from '../dom';
 import { t } from '../i18n';
 import { link } from '../router';
+import { can } from '../state';
 import { notice } from '../ui';
 import { siteTabs } from './sites';
 
@@ -24,7 +25,8 @@ export async function segments(site: string): Promise<HTMLElement> {
     h('tbody', {}, items.map((s, i) => {
       const c = counts[i];
       return h('tr', { 'data-segment-row': s.id },
-        h('td', {}, h('div', {}, s.name ?? s.id), h('div', { class: 'muted mono' }, s.id)),
+        h('td', {}, h('div', {}, h('a', { href: link(`/sites/${encodeURIComponent(site)}/segments/${encodeURIComponent(s.id)}`) }, s.name ?? s.id)),
+          h('div', { class: 'muted mono' }, s.id)),
         h('td', { class: 'count' }, c ? t('segments.of', { count: fmt.format(c.count), profiles: fmt.format(c.profiles) }) : '—'),
         h('td', {}, h('pre', { class: 'code small' }, JSON.stringify(s.condition ?? {}, null, 1))));
     })));
@@ -33,6 +35,8 @@ export async function segments(site: string): Promise<HTMLElement> {
     h('h1', { tabindex: -1, id: 'page-title' }, `${t('segments.title')} — ${info.name || site}`),
     siteTabs(site, 'segments', info.name),
     h('p', { class: 'lead' }, t('segments.lead')),
+    new URLSearchParams(location.search).has('deleted') ? notice(t('segments.deleted')) : null,
+    can('editor') ? h('p', { class: 'actions' }, h('a', { class: 'button', href: link(`/sites/${encodeURIComponent(site)}/segments/new`) }, t('segments.new'))) : null,
     counts.some((c) => c === null) ? notice(t('common.error'), 'error') : null,
     body);
 }

@@ -1,7 +1,15 @@
-// The editor screens' routes (main.ts puts them before the base routes).
+// The editor screens' routes (main.ts puts them before the base routes, so /campaigns/new is the editor of a
+// new campaign, not the campaign "new").
 import { Route } from '../../router';
+import { campaignEditor } from './campaign';
+import { segmentEditor } from './segment';
 
 export function routes(rerender: () => Promise<void>): Route[] {
   void rerender;
-  return [];
+  return [
+    { pattern: '/sites/:site/campaigns/new', render: (p) => campaignEditor(p.site, null) },
+    { pattern: '/sites/:site/campaigns/:id', render: (p) => campaignEditor(p.site, p.id) },
+    { pattern: '/sites/:site/segments/new', render: (p) => segmentEditor(p.site, null) },
+    { pattern: '/sites/:site/segments/:id', render: (p) => segmentEditor(p.site, p.id) },
+  ];
 }

@@ -217,15 +217,78 @@ public final class SiteEngine {
     public long countSegment(String segmentId) {
         dev.omotenashi.engine.condition.Predicate predicate = configuration.runtime().site().segment(segmentId);
         if (predicate == null) throw new IllegalArgumentException("no segment " + segmentId);
+        return count(predicate, List.of()).count();
+    }
+
+    /**
+     * How many people an audience condition matches now, counted as {@link #countSegment} counts a saved
+     * segment (the console's live count while an audience is being edited). Nothing is saved or changed.
+     *
+     * @param audience a condition parsed in the {@code AUDIENCE} context
+     * @throws dev.omotenashi.engine.config.ValidationException when it references a segment or campaign that
+     *         does not exist, with paths as a segment's {@code condition} has them ({@code condition.all[1].segment})
+     */
+    public AudienceCount countAudience(dev.omotenashi.engine.condition.Condition audience) {
+        dev.omotenashi.engine.config.ConfigSet config = configuration.current();
+        String scratch;
+        do {
+            scratch = "audience-count-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        } while (config.segment(scratch) != null);
+        // the references are checked exactly as when a segment with this condition is saved
+        config.withSegment(new dev.omotenashi.engine.segment.Segment(scratch, "audience count", audience));
+        dev.omotenashi.engine.condition.ConditionCompiler compiler = new dev.omotenashi.engine.condition.ConditionCompiler(id -> {
+            dev.omotenashi.engine.segment.Segment s = config.segment(id);
+            return s == null ? null : s.condition();
+        });
+        dev.omotenashi.engine.condition.Predicate predicate = compiler.compile(audience);
+        return count(predicate, notKept(compiler, configuration.runtime()));
+    }
+
+    /**
+     * The result of {@link #countAudience}: {@code count} of {@code profiles} people match; {@code notKept}
+     * names what the condition reads that profiles do not keep yet, because no saved segment, campaign or
+     * template reads it — counted as missing, so the count is a floor. Each is {@code event},
+     * {@code event.property}, or with {@code [where]} after the event when it is the event filtered by a
+     * {@code where} (docs/architecture.md, "What profiles keep").
+     */
+    public record AudienceCount(long count, long profiles, List<String> notKept) {
+        public AudienceCount {
+            notKept = List.copyOf(notKept);
+        }
+    }
+
+    private AudienceCount count(dev.omotenashi.engine.condition.Predicate predicate, List<String> notKept) {
         long now = clock.millis();
         int today = days.dayOf(now);
         long n = 0;
-        for (Profile p : profiles()) {
+        Collection<Profile> all = profiles();
+        for (Profile p : all) {
             List<String> ids = p.visitorIds();
             VisitorState b = ids.isEmpty() ? null : p.browser(ids.getFirst());
             if (predicate.test(new ProfileFacts(p, b, PageInfo.EMPTY, now, today))) n++;
         }
-        return n;
+        return new AudienceCount(n, all.size(), notKept);
+    }
+
+    /** What a compiled condition reads that the live configuration does not make profiles keep. */
+    private static List<String> notKept(dev.omotenashi.engine.condition.ConditionCompiler compiler, SiteRuntime live) {
+        java.util.Set<String> derived = new java.util.HashSet<>();
+        for (DerivedEvent d : live.site().derivedEvents()) derived.add(d.name());
+        java.util.Map<String, String> names = new java.util.HashMap<>(); // synthetic name → "from[where]"
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (DerivedEvent d : compiler.derivedEvents()) {
+            names.put(d.name(), d.from() + "[where]");
+            if (!derived.contains(d.name())) out.add(d.from() + "[where]");
+        }
+        List<dev.omotenashi.engine.profile.AggregatePlan.Spec> kept = live.plan().specs();
+        for (dev.omotenashi.engine.profile.AggregatePlan.Spec s : new dev.omotenashi.engine.profile.AggregatePlan(compiler.requiredAggregates()).specs()) {
+            String event = names.getOrDefault(s.event(), s.event());
+            if (out.contains(event)) continue; // the whole derived event is missing already
+            boolean covered = kept.stream().anyMatch(k -> k.event().equals(s.event()) && java.util.Objects.equals(k.property(), s.property())
+                    && (k.keepValues() || !s.keepValues()) && (k.keepSessions() || !s.keepSessions()) && (k.keepDays() || !s.keepDays()));
+            if (!covered) out.add(s.property() == null ? event : event + "." + s.property());
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.omotenashi.server.console.ConsoleAuth;
 import dev.omotenashi.server.console.ConsoleRoutes;
 import dev.omotenashi.server.console.Passwords;
 import dev.omotenashi.server.http.AdminRoutes;
+import dev.omotenashi.server.http.AudienceRoutes;
 import dev.omotenashi.server.http.AuditRoutes;
 import dev.omotenashi.server.http.BenchRoutes;
 import dev.omotenashi.server.http.DemoRoutes;
@@ -188,6 +189,7 @@ public final class App implements AutoCloseable {
             new TrackRoutes(sites, committer, codec, json, clock, metrics, perSite, perClient).register(r);
             new SegmentRoutes(committer, codec, json, clock, metrics, perSite).register(r);
             new AdminRoutes(sites, storage, codec, json, clock, auth, audit).register(r);
+            new AudienceRoutes(sites, json).register(r);
             new MeasureRoutes(sites, json, clock).register(r);
             new VisitorSearchRoutes(sites, json).register(r);
             new OpsRoutes(storage, metrics, json, testClock, audit).register(r);

@@ -136,8 +136,8 @@ public final class ConsoleAuth {
      * The role a route needs: reading anything but operators and the history of every site needs a viewer
      * (a site's own history included); writing a site's configuration (segments, event definitions,
      * campaigns) an editor; everything else an administrator (sites and their settings, site tokens,
-     * operators, forgetting a person, the test clock, the history of all changes). Two POSTs are reads (the
-     * decision preview, a funnel); the caller's own session and tokens need any role.
+     * operators, forgetting a person, the test clock, the history of all changes). Three POSTs are reads (the
+     * decision preview, a funnel, an audience count); the caller's own session and tokens need any role.
      */
     public static Role required(Router.Route route) {
         String path = route.path();
@@ -146,7 +146,8 @@ public final class ConsoleAuth {
         if (route.access() == Router.Access.OPERATOR) return Role.VIEWER;
         if (safe(route.method())) return Role.VIEWER;
         if (route.access() == Router.Access.SITE) {
-            if (route.method() == Router.Method.POST && (path.endsWith("/decide/preview") || path.endsWith("/funnels"))) return Role.VIEWER;
+            if (route.method() == Router.Method.POST && (path.endsWith("/decide/preview") || path.endsWith("/funnels")
+                    || path.endsWith("/audience/count"))) return Role.VIEWER;
             if (path.equals("/api/v1/sites/{site}")) return Role.ADMIN;
             if (path.startsWith("/api/v1/sites/{site}/users/")) return Role.ADMIN;
             return Role.EDITOR;
