@@ -143,7 +143,8 @@ start_server() { # $1 backend
     psql -q "$PG_BASE" -c "CREATE SCHEMA $schema" >/dev/null
     env+=(OMOTENASHI_DATABASE_URL="$PG_BASE?currentSchema=$schema")
   fi
-  env "${env[@]}" $(pin "$SERVER_CPUS") "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${OMOTENASHI_JAVA_OPTS:-} \
+  # the launcher's JVM options (./omotenashi): ZGC unless OMOTENASHI_JAVA_OPTS is set (even to "")
+  env "${env[@]}" $(pin "$SERVER_CPUS") "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${OMOTENASHI_JAVA_OPTS--XX:+UseZGC} \
     -Xlog:gc:file="$OUT/gc-$backend.log" -jar "$jar" demo --port "$PORT" --data "$data" --rate-limit-client 0 --rate-limit-site 0 --bench-endpoints \
     >"$OUT/server-$backend.log" 2>&1 &
   server_pid=$!
@@ -206,7 +207,7 @@ track_max() { # (b), with the server's own count of the events it took
 }
 
 for backend in $BACKENDS; do
-  say "== $backend  ($(date -u +%FT%TZ); wrk -t$WRK_THREADS -c$WRK_CONNS; server cpus: ${SERVER_CPUS:-any}, load cpus: ${LOAD_CPUS:-any}; JVM options: ${OMOTENASHI_JAVA_OPTS:-default})"
+  say "== $backend  ($(date -u +%FT%TZ); wrk -t$WRK_THREADS -c$WRK_CONNS; server cpus: ${SERVER_CPUS:-any}, load cpus: ${LOAD_CPUS:-any}; JVM options: ${OMOTENASHI_JAVA_OPTS--XX:+UseZGC})"
   wait_quiet
   start_server "$backend"
   tag="$(date +%s)"
