@@ -273,3 +273,143 @@ test('screenshots of the editors at 1280x800 and 390x844 in Japanese and English
   }
   assert.equal(n, 20);
 });
+
+// ---- event definitions, installing over what exists, a moved schedule, deleting a campaign, spacing -------
+
+const eventsUrl = `/console/sites/${SITE}/event-definitions`;
+
+test('an installed template’s event definition path is changed in its editor, saved, and kept across a reload', async () => {
+  await admin.goto(`${base}/console/sites/${SITE}/templates`);
+  await admin.click('article[data-template=S05] button');
+  await admin.waitForSelector('article[data-template=S05] .notice.ok');
+  // the site's tabs lead to the list, which says what reads the event
+  await admin.click('nav.tabs a[href$="/event-definitions"]');
+  await admin.waitForURL(`**${eventsUrl}`);
+  const row = admin.locator('tr[data-event-row=sale_view]');
+  assert.match(await row.textContent(), /sale-guidance|セール/);
+  await row.locator('a').first().click();
+  await admin.waitForURL(`**${eventsUrl}/sale_view`);
+  await admin.waitForSelector('form.editor');
+  assert.equal(await control(admin, 'from').inputValue(), 'view');
+  assert.equal(await control(admin, 'where.attr').inputValue(), 'page.path');
+  assert.equal(await control(admin, 'where.value').inputValue(), '/sale');
+  // a mistake the API finds is shown at its field, with the focus
+  await control(admin, 'from').fill('sale_view');
+  await admin.click('form.editor .save-bar button[type=submit]');
+  await admin.waitForFunction(() => document.activeElement?.getAttribute('name') === 'from');
+  assert.equal(await control(admin, 'from').getAttribute('aria-invalid'), 'true');
+  await control(admin, 'from').fill('view');
+  // the shop's sale lives under /bargain
+  await control(admin, 'where.value').fill('/bargain');
+  await admin.click('form.editor .save-bar button[type=submit]');
+  await admin.waitForSelector('.messages .notice.ok');
+  assert.deepEqual((await server.api('GET', `/api/v1/sites/${SITE}/event-definitions/sale_view`)).where,
+    { attr: 'page.path', op: 'starts_with', value: '/bargain' });
+  await admin.reload();
+  await admin.waitForSelector('form.editor');
+  assert.equal(await control(admin, 'where.value').inputValue(), '/bargain');
+  // a viewer reads it, changes nothing
+  const viewer = await newPage({ lang: 'en' });
+  await signIn(viewer, base, 'viewer@shop.example', VIEWER_PASSWORD);
+  await viewer.goto(`${base}${eventsUrl}/sale_view`);
+  await viewer.waitForSelector('form.editor');
+  assert.equal(await viewer.locator('form.editor button[type=submit], form.editor button.danger').count(), 0);
+  assert.equal(await viewer.locator('[name="where.value"]').isDisabled(), true);
+  await viewer.context().close();
+});
+
+test('installing a template over objects the site has names them and asks first', async () => {
+  await admin.goto(`${base}/console/sites/${SITE}/templates`);
+  const asked = admin.waitForEvent('dialog');
+  await admin.click('article[data-template=S05] button');
+  const message = (await asked).message(); // the test's pages accept every dialog
+  assert.match(message, /event definition “sale_view”/);
+  assert.match(message, /campaign “sale-guidance”/);
+  await admin.waitForSelector('article[data-template=S05] .notice.ok');
+  assert.match(await admin.textContent('article[data-template=S05] .card-status'), /Replaced: event definition “sale_view”, campaign “sale-guidance”/);
+  // installing again overwrites: the template's path is back
+  assert.equal((await server.api('GET', `/api/v1/sites/${SITE}/event-definitions/sale_view`)).where.value, '/sale');
+
+  // S11 and S11b write the same campaign: the card says so, and adding one over the other asks
+  assert.match(await admin.textContent('article[data-template=S11b] .template-note'), /“phone-support”, which S11 adds too/);
+  await admin.click('article[data-template=S11] button');
+  await admin.waitForSelector('article[data-template=S11] .notice.ok');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await context.newPage();
+  await signIn(page, base, 'admin', PASSWORD);
+  await page.goto(`${base}/console/sites/${SITE}/templates`);
+  let question = '';
+  page.once('dialog', (d) => { question = d.message(); d.dismiss(); }); // this page says no
+  await page.click('article[data-template=S11b] button');
+  await page.waitForSelector('article[data-template=S11b] .card-status .notice.info');
+  assert.match(question, /campaign “phone-support” \(which S11 adds too\)/);
+  assert.match(await page.textContent('article[data-template=S11b] .card-status'), /nothing was changed/);
+  assert.equal((await server.api('GET', `/api/v1/sites/${SITE}/campaigns/phone-support`)).trigger, undefined, 'S11’s campaign is still there');
+  await context.close();
+});
+
+test('S17’s fixed schedule starts when it is added and keeps its length', async () => {
+  await admin.goto(`${base}/console/sites/${SITE}/templates`);
+  const card = admin.locator('article[data-template=S17]');
+  assert.match(await card.locator('.template-note').textContent(), /schedule \(31 days\) is moved to start when you add it.*Asia\/Tokyo/);
+  const before = Date.now();
+  await card.locator('button').click();
+  await admin.waitForSelector('article[data-template=S17] .notice.ok');
+  const c = await server.api('GET', `/api/v1/sites/${SITE}/campaigns/first-purchase-coupon`);
+  const start = Date.parse(c.schedule.start);
+  assert.ok(start <= Date.now() && start > before - 61_000, `starts now: ${c.schedule.start}`);
+  assert.match(c.schedule.start, /\+09:00$/, 'in the site’s timezone');
+  assert.equal(Date.parse(c.schedule.end) - start, 31 * 86_400_000);
+  assert.equal(c.status, 'paused');
+  assert.match(await card.locator('.card-status').textContent(), /Schedule: .* – .*\(Asia\/Tokyo\)/);
+});
+
+test('a campaign is deleted from its editor after a confirmation; the list names formats in words', async () => {
+  await admin.goto(`${base}/console/sites/${SITE}/campaigns`);
+  assert.match(await admin.textContent('tr[data-campaign-row=first-purchase-coupon]'), /Coupon/);
+  assert.match(await admin.textContent(`tr[data-campaign-row=${CAMPAIGN}]`), /Popup/);
+  await admin.click('tr[data-campaign-row=first-purchase-coupon] a');
+  await admin.waitForSelector('form.editor');
+  const asked = admin.waitForEvent('dialog');
+  await admin.click('form.editor .save-bar button.danger');
+  assert.match((await asked).message(), /Delete the campaign/);
+  await admin.waitForURL(`**/console/sites/${SITE}/campaigns?deleted=1`);
+  await admin.waitForSelector('.notice.ok');
+  assert.equal(await admin.locator('tr[data-campaign-row=first-purchase-coupon]').count(), 0);
+  const r = await fetch(`${base}/api/v1/sites/${SITE}/campaigns/first-purchase-coupon`, { headers: { Authorization: `Bearer ${server.adminToken}` } });
+  assert.equal(r.status, 404);
+});
+
+test('a new site gets its spacing between campaigns from the creation form', async () => {
+  await admin.goto(`${base}/console/`);
+  await admin.fill('form input[name=name]', 'Spaced Shop');
+  await admin.fill('form input[name=id]', 'shop_spaced_01');
+  await admin.fill('form textarea[name=domains]', 'spaced.example');
+  await admin.fill('form input[name="spacing.min_pageviews"]', '2');
+  await admin.fill('form input[name="spacing.min_seconds"]', '45');
+  await admin.click('form button[type=submit]');
+  await admin.waitForURL('**/console/sites/shop_spaced_01?created=1');
+  assert.deepEqual((await server.api('GET', '/api/v1/sites/shop_spaced_01')).spacing, { min_pageviews: 2, min_seconds: 45 });
+  assert.equal(await admin.inputValue('form input[name="spacing.min_seconds"]'), '45');
+});
+
+test('screenshots of the event definitions at 1280x800 and 390x844 in Japanese and English', async () => {
+  let n = 0;
+  for (const lang of ['ja', 'en']) {
+    for (const [width, height] of [[1280, 800], [390, 844]]) {
+      const page = await newPage({ lang, width, height });
+      await signIn(page, base, 'admin', PASSWORD);
+      await page.goto(`${base}${eventsUrl}`);
+      await page.waitForSelector('tr[data-event-row=sale_view]');
+      await page.screenshot({ path: shot('event-definitions', lang, width, height) });
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${lang} ${width}: no sideways scrolling`);
+      await page.goto(`${base}${eventsUrl}/sale_view`);
+      await page.waitForSelector('form.editor');
+      await page.screenshot({ path: shot('event-definition-editor', lang, width, height) });
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${lang} ${width}: no sideways scrolling`);
+      n += 2;
+      await page.context().close();
+    }
+  }
+  assert.equal(n, 8);
+});

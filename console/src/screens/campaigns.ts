@@ -7,12 +7,31 @@ import { can } from '../state';
 import { alert, notice } from '../ui';
 import { siteTabs } from './sites';
 import { campaignEditor } from './editor/campaign';
+import { isTemplate } from './editor/content';
 
-interface Campaign { id: string; name?: string; status?: string; creative?: { template?: string }; [k: string]: unknown }
+interface Campaign {
+  id: string; name?: string; status?: string; creative?: { template?: string }; variants?: { creative?: { template?: string } }[];
+  [k: string]: unknown;
+}
 
 function statusLabel(status: string | undefined): string {
   const key = `campaigns.${status ?? 'draft'}` as Key;
   return ['live', 'paused', 'draft', 'ended'].includes(status ?? 'draft') ? t(key) : (status ?? '');
+}
+
+/** A template's name in the operator's language (an unknown one as it is). */
+function templateName(template: string | undefined): string {
+  if (!template) return '';
+  return isTemplate(template) ? t(`ed.tpl.${template}` as Key) : template;
+}
+
+/** What a campaign shows: its template's name, or an A/B test's templates (each once). */
+export function formatOf(c: Campaign): string {
+  if (Array.isArray(c.variants) && c.variants.length) {
+    const names = [...new Set(c.variants.map((v) => templateName(v?.creative?.template)).filter(Boolean))];
+    return t('campaigns.ab', { list: names.join(' / ') });
+  }
+  return templateName(c.creative?.template);
 }
 
 export async function campaignList(site: string, rerender: () => void): Promise<HTMLElement> {
@@ -41,7 +60,7 @@ export async function campaignList(site: string, rerender: () => void): Promise<
     return h('tr', { 'data-campaign-row': c.id },
       h('td', {}, h('div', {}, c.name ?? c.id), h('div', { class: 'muted mono' }, c.id)),
       h('td', {}, h('span', { class: `status ${c.status ?? 'draft'}` }, statusLabel(c.status))),
-      h('td', {}, c.creative?.template ?? ''),
+      h('td', {}, formatOf(c)),
       h('td', {}, h('div', { class: 'row-actions' }, toggle,
         h('a', { href: link(`/sites/${encodeURIComponent(site)}/campaigns/${encodeURIComponent(c.id)}`), 'aria-label': `${t('campaigns.edit')}: ${c.name ?? c.id}` },
           can('editor') ? t('campaigns.edit') : t('campaigns.view')))));
@@ -57,6 +76,7 @@ export async function campaignList(site: string, rerender: () => void): Promise<
     h('h1', { tabindex: -1, id: 'page-title' }, `${t('campaigns.title')} — ${info.name || site}`),
     siteTabs(site, 'campaigns', info.name),
     h('p', { class: 'lead' }, t('campaigns.lead')),
+    new URLSearchParams(location.search).has('deleted') ? notice(t('campaigns.deleted')) : null,
     can('editor') ? h('p', { class: 'actions' }, h('a', { class: 'button', href: link(`/sites/${encodeURIComponent(site)}/campaigns/new`) }, t('campaigns.new')))
       : notice(t('common.readonly'), 'info'),
     messages, table);

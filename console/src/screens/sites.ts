@@ -18,8 +18,19 @@ function zoneList(): HTMLElement {
   return h('datalist', { id: 'zones' }, ZONES.map((z) => h('option', { value: z })));
 }
 
-/** The form's values as the admin API takes them. */
-function settingsBody(v: Record<string, string>): Record<string, unknown> {
+/** The spacing between two campaigns (site settings): the same fields in the creation and the settings forms. */
+function spacingFields(spacing?: Site['spacing']): HTMLElement[] {
+  return [
+    field({ name: 'spacing.min_pageviews', label: 'sites.spacing.pageviews', type: 'number', value: spacing?.min_pageviews?.toString(), min: 0, max: 1000, help: 'sites.spacing.help' }),
+    field({ name: 'spacing.min_seconds', label: 'sites.spacing.seconds', type: 'number', value: spacing?.min_seconds?.toString(), min: 0 }),
+  ];
+}
+
+/**
+ * The form's values as the admin API takes them. `clearable`: the settings form sends the spacing even when
+ * emptied, so clearing it clears the spacing; a new site without spacing gets none.
+ */
+function settingsBody(v: Record<string, string>, clearable: boolean): Record<string, unknown> {
   const body: Record<string, unknown> = {
     name: v.name,
     domains: v.domains.split(/[\s,]+/).map((d) => d.trim()).filter(Boolean),
@@ -32,8 +43,7 @@ function settingsBody(v: Record<string, string>): Record<string, unknown> {
     const raw = v[`spacing.${k}`];
     if (raw) spacing[k] = /^\d+$/.test(raw) ? Number(raw) : raw;
   }
-  // the settings form has the spacing fields: send them even when emptied, so clearing them clears the spacing
-  if (Object.keys(spacing).length || 'spacing.min_pageviews' in v) body.spacing = spacing;
+  if (Object.keys(spacing).length || (clearable && 'spacing.min_pageviews' in v)) body.spacing = spacing;
   return body;
 }
 
@@ -59,13 +69,14 @@ function createForm(): HTMLElement {
       field({ name: 'id', label: 'sites.id', help: 'sites.id.help' }),
       field({ name: 'domains', label: 'sites.domains', multiline: true, required: true, help: 'sites.domains.help' }),
       field({ name: 'timezone', label: 'sites.timezone', value: 'Asia/Tokyo', required: true, list: 'zones' }),
-      field({ name: 'session_timeout', label: 'sites.timeout', type: 'number', value: '30', min: 1, max: 1440, help: 'sites.timeout.help' })),
+      field({ name: 'session_timeout', label: 'sites.timeout', type: 'number', value: '30', min: 1, max: 1440, help: 'sites.timeout.help' }),
+      ...spacingFields()),
     zoneList(),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('common.create'))));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      const site = await busy(form, () => api<Site>('POST', '/api/v1/sites', settingsBody(formValues(form))));
+      const site = await busy(form, () => api<Site>('POST', '/api/v1/sites', settingsBody(formValues(form), false)));
       navigate(link(`/sites/${encodeURIComponent(site.id)}?created=1`));
     } catch (err) {
       showError(form, err);
@@ -83,7 +94,7 @@ omotenashi('init', '${key}');
 </script>`;
 }
 
-type Tab = 'site' | 'campaigns' | 'segments' | 'templates' | 'visitors' | 'reports' | 'whynot' | 'history';
+type Tab = 'site' | 'campaigns' | 'segments' | 'events' | 'templates' | 'visitors' | 'reports' | 'whynot' | 'history';
 
 export function siteTabs(site: string, active: Tab, name?: string): HTMLElement {
   const tab = (key: Tab, href: string, label: string) =>
@@ -92,6 +103,7 @@ export function siteTabs(site: string, active: Tab, name?: string): HTMLElement 
     tab('site', `/sites/${encodeURIComponent(site)}`, t('site.settings')),
     tab('campaigns', `/sites/${encodeURIComponent(site)}/campaigns`, t('site.campaigns')),
     tab('segments', `/sites/${encodeURIComponent(site)}/segments`, t('segments.title')),
+    tab('events', `/sites/${encodeURIComponent(site)}/event-definitions`, t('ev.title')),
     tab('templates', `/sites/${encodeURIComponent(site)}/templates`, t('site.templates')),
     tab('visitors', `/sites/${encodeURIComponent(site)}/visitors`, t('site.visitors')),
     tab('reports', `/sites/${encodeURIComponent(site)}/reports`, t('site.reports')),
@@ -127,15 +139,14 @@ function settingsForm(site: Site): HTMLElement {
       field({ name: 'domains', label: 'sites.domains', multiline: true, value: site.domains.join('\n'), required: true, help: 'sites.domains.help' }),
       field({ name: 'timezone', label: 'sites.timezone', value: site.timezone, required: true, list: 'zones' }),
       field({ name: 'session_timeout', label: 'sites.timeout', type: 'number', value: String(Math.round(site.session_timeout / 60)), min: 1, max: 1440, help: 'sites.timeout.help' }),
-      field({ name: 'spacing.min_pageviews', label: 'sites.spacing.pageviews', type: 'number', value: site.spacing?.min_pageviews?.toString(), min: 0, max: 1000, help: 'sites.spacing.help' }),
-      field({ name: 'spacing.min_seconds', label: 'sites.spacing.seconds', type: 'number', value: site.spacing?.min_seconds?.toString(), min: 0 })),
+      ...spacingFields(site.spacing)),
     zoneList(),
     editable ? h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('common.save'))) : h('p', { class: 'muted' }, t('common.readonly')));
   if (!editable) form.querySelectorAll('input, textarea, select').forEach((c) => c.setAttribute('disabled', ''));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      await busy(form, () => api('PATCH', `/api/v1/sites/${encodeURIComponent(site.id)}`, settingsBody(formValues(form))));
+      await busy(form, () => api('PATCH', `/api/v1/sites/${encodeURIComponent(site.id)}`, settingsBody(formValues(form), true)));
       clearErrors(form);
       form.prepend(notice(t('site.saved')));
     } catch (err) {

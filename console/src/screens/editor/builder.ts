@@ -8,7 +8,7 @@ import { t, Key } from '../../i18n';
 import {
   ACTION_AGGS, ACTION_SCOPES, AGGS, ATTRIBUTES, METRICS, SCOPES, Json, Kind, Place, ValueType, aggProperty, actionValueType,
   attrChoices, attrType, convertValue, defaultNode, eventValueType, formatDuration, formatList, formatScalar, groupKey,
-  kindOf, kindsFor, opsFor, parseDuration, parseList, parseScalar, shapeOf, takesIgnoreCase, DurationUnit,
+  kindOf, kindsFor, opsFor, pageOnly, parseDuration, parseList, parseScalar, shapeOf, takesIgnoreCase, DurationUnit,
 } from './condition';
 import { Bind, Env, button, focusKey, focusedKey, input, select, checkbox } from './form';
 import { join } from './paths';
@@ -39,7 +39,7 @@ export function conditionBuilder(env: Env, look: Lookups, o: { path: string; bin
   const listId = `cond-lists-${++lists}`;
   const root = h('div', { class: 'builder', role: 'group', 'aria-label': o.name });
   const datalists = h('div', { hidden: true },
-    h('datalist', { id: `${listId}-attr` }, ATTRIBUTES.filter((a) => o.place !== 'pages' || a.path.startsWith('page.')).map((a) => h('option', { value: a.path }))),
+    h('datalist', { id: `${listId}-attr` }, ATTRIBUTES.filter((a) => !pageOnly(o.place) || a.path.startsWith('page.')).map((a) => h('option', { value: a.path }))),
     h('datalist', { id: `${listId}-events` }, look.events.map((e) => h('option', { value: e }))));
 
   const redraw = (focus?: string | null) => {

@@ -471,8 +471,10 @@ export async function campaignEditor(site: string, id: string | null): Promise<H
   // ---- the form ----------------------------------------------------------------------------------
 
   const saveButton = h('button', { type: 'submit' }, t('common.save'));
+  const deleteButton = isNew || readonly ? null : h('button', { type: 'button', class: 'danger' }, t('common.delete'));
   const bar = h('div', { class: 'save-bar' },
     readonly ? h('p', { class: 'muted' }, t('common.readonly')) : saveButton,
+    deleteButton,
     h('a', { href: link(`/sites/${encodeURIComponent(site)}/campaigns`) }, t('ed.backToList')));
   const sections = h('div', { class: 'sections' });
   function drawForm(): void {
@@ -507,16 +509,38 @@ export async function campaignEditor(site: string, id: string | null): Promise<H
       messages.replaceChildren(notice(t('ed.saved')));
       title.textContent = model.name || model.id;
     } catch (err) {
-      const errors = err instanceof ApiError ? (err.errors.length ? err.errors : [{ path: err.path ?? '', code: err.code, message: err.message }]) : [];
-      const left = err instanceof ApiError ? showErrors(form, errors, { focus: true }) : [];
-      if (!(err instanceof ApiError) || left.length) {
-        const box = alert(err instanceof ApiError ? left.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join(' ') : `${t('common.error')}: ${String(err)}`);
-        box.setAttribute('tabindex', '-1');
-        messages.replaceChildren(box);
-        if (!form.querySelector('[aria-invalid=true]')) box.focus();
-      }
+      failed(err);
     } finally {
       saveButton.disabled = false;
+    }
+  });
+
+  /** The API's errors at their fields; the rest (and anything else that went wrong) as an alert at the top. */
+  function failed(err: unknown): void {
+    const errors = err instanceof ApiError ? (err.errors.length ? err.errors : [{ path: err.path ?? '', code: err.code, message: err.message }]) : [];
+    const left = err instanceof ApiError ? showErrors(form, errors, { focus: true }) : [];
+    if (!(err instanceof ApiError) || left.length) {
+      const box = alert(err instanceof ApiError ? left.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join(' ') : `${t('common.error')}: ${String(err)}`);
+      box.setAttribute('tabindex', '-1');
+      messages.replaceChildren(box);
+      if (!form.querySelector('[aria-invalid=true]')) box.focus();
+    }
+  }
+
+  // deleting asks first; a campaign another one's audience still reads is refused by the API, which names it
+  deleteButton?.addEventListener('click', async () => {
+    if (!window.confirm(t('ed.campaign.delete.confirm', { name: model.name || model.id }))) return;
+    clearErrors(form);
+    messages.replaceChildren();
+    deleteButton.disabled = true;
+    try {
+      await api('DELETE', `${base}/campaigns/${encodeURIComponent(id!)}`);
+      dirty = false;
+      navigate(link(`/sites/${encodeURIComponent(site)}/campaigns?deleted=1`));
+    } catch (err) {
+      failed(err);
+    } finally {
+      deleteButton.disabled = false;
     }
   });
 

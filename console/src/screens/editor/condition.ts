@@ -6,8 +6,11 @@
 
 export type Json = any;
 export type Kind = 'attr' | 'event' | 'action' | 'segment' | 'prop' | 'group' | 'not' | 'unknown';
-/** Where a condition is written: each place allows other kinds (ConditionParser.Context on the server). */
-export type Place = 'audience' | 'pages' | 'where';
+/**
+ * Where a condition is written: each place allows other kinds (ConditionParser.Context on the server). An event
+ * definition's `where` ('definition') takes page.* attributes and the source event's properties.
+ */
+export type Place = 'audience' | 'pages' | 'where' | 'definition';
 export type ValueType = 'number' | 'string' | 'bool' | 'time' | 'any';
 /** How an operator's value is entered: none, a range [low, high], a list, a duration, or one value. */
 export type Shape = 'none' | 'pair' | 'list' | 'duration' | 'single';
@@ -73,13 +76,14 @@ export function kindsFor(place: Place): Kind[] {
     case 'audience': return ['attr', 'event', 'action', 'segment', 'group'];
     case 'pages': return ['attr', 'group'];
     case 'where': return ['prop', 'group'];
+    case 'definition': return ['attr', 'prop', 'group'];
   }
 }
 
 /** A new node of a kind, ready to edit (the builder's "add" and "change kind"). */
 export function defaultNode(kind: Kind, place: Place): Json {
   switch (kind) {
-    case 'attr': return place === 'pages' ? { attr: 'page.path', op: 'starts_with', value: '/' } : { attr: 'visitor.visits', op: 'gte', value: 1 };
+    case 'attr': return place === 'pages' || place === 'definition' ? { attr: 'page.path', op: 'starts_with', value: '/' } : { attr: 'visitor.visits', op: 'gte', value: 1 };
     case 'event': return { event: 'view', agg: 'count', op: 'gte', value: 1 };
     case 'action': return { action: '', metric: 'shown', agg: 'count', op: 'gte', value: 1 };
     case 'segment': return { segment: '' };
@@ -87,6 +91,11 @@ export function defaultNode(kind: Kind, place: Place): Json {
     case 'group': return { all: [defaultNode(kindsFor(place)[0], place)] };
     default: return { all: [] };
   }
+}
+
+/** Whether a place takes page.* attributes only. */
+export function pageOnly(place: Place): boolean {
+  return place === 'pages' || place === 'definition';
 }
 
 /** The type of an attribute's value (user traits: any). */
