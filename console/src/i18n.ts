@@ -4,6 +4,7 @@
 import * as editorWords from './words/editor';
 import * as explorerWords from './words/explorer';
 import * as auditWords from './words/audit';
+import * as errorWords from './words/errors';
 
 export type Lang = 'ja' | 'en';
 
@@ -155,7 +156,7 @@ const baseJa = {
   'account.changed': 'パスワードを変更しました。ほかの端末のログインは終了しました。',
 } as const;
 
-const ja = { ...baseJa, ...editorWords.ja, ...explorerWords.ja, ...auditWords.ja };
+const ja = { ...baseJa, ...editorWords.ja, ...explorerWords.ja, ...auditWords.ja, ...errorWords.ja };
 
 export type Key = keyof typeof ja;
 
@@ -307,7 +308,7 @@ const baseEn: Record<keyof typeof baseJa, string> = {
   'account.changed': 'Password changed. Your other sessions have ended.',
 };
 
-const en: Record<Key, string> = { ...baseEn, ...editorWords.en, ...explorerWords.en, ...auditWords.en };
+const en: Record<Key, string> = { ...baseEn, ...editorWords.en, ...explorerWords.en, ...auditWords.en, ...errorWords.en };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ja, en };
 const STORAGE = 'omotenashi.lang';

@@ -6,6 +6,7 @@ import { lang, setLang, t, Key } from './i18n';
 import { BASE, link, navigate, resolve, Route, start } from './router';
 import { can, session, Operator } from './state';
 import { notice } from './ui';
+import { errorMessage } from './errors';
 import { signIn, welcome } from './screens/auth';
 import { siteDetail, sitesList } from './screens/sites';
 import { gallery } from './screens/templates';
@@ -100,7 +101,7 @@ async function render(): Promise<void> {
     focusTitle();
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return;
-    holder.replaceChildren(h('main', { id: 'main' }, notice(err instanceof Error ? `${t('common.error')}: ${err.message}` : t('common.error'), 'error')));
+    holder.replaceChildren(h('main', { id: 'main' }, notice(errorMessage(err), 'error')));
   }
 }
 
