@@ -10,6 +10,7 @@ import { api, ApiError } from '../src/api';
 import { h } from '../src/dom';
 import { errorMessage, errorsInWords, errorText, reasonDetail, reasonLabel } from '../src/errors';
 import { dictionaries, setLang } from '../src/i18n';
+import { summaryText } from '../src/screens/editor/preview';
 import { field, showError } from '../src/ui';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -259,5 +260,15 @@ describe('"why not?" in words', () => {
     setLang('ja');
     expect(reasonDetail('audience', 'a new kind of detail')).toBe('a new kind of detail');
     expect(reasonDetail('audience', undefined)).toBeNull();
+  });
+});
+
+describe('the preview’s summary (the frames are inert)', () => {
+  it('says what the frame drew, as text', () => {
+    setLang('ja');
+    expect(summaryText('popup', { text: '送料無料まで  あと500円\n詳しく見る' })).toBe('プレビューの内容（ポップアップ）: 送料無料まで あと500円 詳しく見る');
+    setLang('en');
+    expect(summaryText('popup', { text: '' })).toBe('The preview (Popup) shows no text.');
+    expect(summaryText('mystery', { text: '', error: 'unknown template' })).toBe('The preview (mystery) cannot be drawn: unknown template');
   });
 });
