@@ -6,7 +6,7 @@
 // 390x844 in Japanese and English go to target/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { acceptInvite, launchBrowser, newPage as freshPage, shot, signIn as signInAt, startServer } from './lib.mjs';
+import { acceptInvite, launchBrowser, newPage as freshPage, screenshot, shot, signIn as signInAt, startServer } from './lib.mjs';
 
 const PASSWORD = 'omotenashi-audit-password';
 const VIEWER_PASSWORD = 'viewer-audit-password';
@@ -191,7 +191,6 @@ test("the administrators' history of everything, linked from the users page, has
 });
 
 test('screenshots of the history and its diff at 1280x800 and 390x844 in Japanese and English', async () => {
-  let count = 0;
   for (const lang of ['ja', 'en']) {
     for (const [width, height] of [[1280, 800], [390, 844]]) {
       const page = await newPage({ lang, width, height });
@@ -201,17 +200,15 @@ test('screenshots of the history and its diff at 1280x800 and 390x844 in Japanes
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `no sideways scrolling at ${width}px (${overflow}px too wide)`);
-      await page.screenshot({ path: shot('history', lang, width, height), fullPage: false });
+      await screenshot(page, shot('history', lang, width, height));
       const newest = page.locator('li.audit-entry').first();
       await newest.locator('summary').click();
       await newest.locator('.diff-line.add').first().waitFor();
       await newest.locator('.diff-line.del').first().scrollIntoViewIfNeeded();
       const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(wide <= 0, `the diff fits at ${width}px (${wide}px too wide)`);
-      await page.screenshot({ path: shot('history-diff', lang, width, height), fullPage: false });
-      count += 2;
+      await screenshot(page, shot('history-diff', lang, width, height));
       await page.context().close();
     }
   }
-  assert.equal(count, 8);
 });

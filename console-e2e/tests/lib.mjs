@@ -129,3 +129,42 @@ export async function acceptInvite(page, base, invite, password, name = '') {
 export function shot(name, lang, width, height) {
   return path.join(shots, `${name}-${lang}-${width}x${height}.png`);
 }
+
+/**
+ * Asserts that `file` is a PNG of `width` x `height` pixels (at least `height` for a full-page shot) with more
+ * than a header in it: a screenshot that was really taken, not a count of the loop that takes them.
+ */
+export function assertPng(file, { width, height, fullPage = false } = {}) {
+  assert.ok(fs.existsSync(file), `${file} exists`);
+  const b = fs.readFileSync(file);
+  assert.ok(b.length > 1000, `${file} holds an image (${b.length} bytes)`);
+  assert.deepEqual([...b.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${file} is a PNG`);
+  assert.equal(b.toString('ascii', 12, 16), 'IHDR', `${file} starts with its header`);
+  const [w, h] = [b.readUInt32BE(16), b.readUInt32BE(20)];
+  if (width) assert.equal(w, width, `${file} is ${width} px wide`);
+  if (height) {
+    if (fullPage) assert.ok(h >= height, `${file} is at least ${height} px high (${h})`);
+    else assert.equal(h, height, `${file} is ${height} px high`);
+  }
+}
+
+/** Takes a screenshot of the page into `file` (an older file of that name removed first) and asserts it is one. */
+export async function screenshot(page, file, { fullPage = false } = {}) {
+  fs.rmSync(file, { force: true });
+  await page.screenshot({ path: file, fullPage });
+  const { width, height } = page.viewportSize();
+  assertPng(file, { width, height, fullPage });
+}
+
+/**
+ * How far the page scrolls sideways (px; 0 or less: not at all), and the last element that sticks out on the
+ * right, to name in a failure.
+ */
+export async function sidewaysOverflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > width + 1);
+    const e = over[over.length - 1];
+    return [document.documentElement.scrollWidth - width, e ? `${e.tagName.toLowerCase()}.${e.className} “${(e.textContent ?? '').trim().slice(0, 40)}”` : ''];
+  });
+}

@@ -3,7 +3,17 @@
 
 export interface FieldError { path: string; code: string; message: string }
 
+/**
+ * An error answer of the API (or one the console makes itself, for a check it does before asking). `server`:
+ * it came from the API, so its messages are the server's English and are shown through errors.ts; the console's
+ * own ApiErrors already carry the operator's words.
+ */
 export class ApiError extends Error {
+  /** The answer came from the API (its messages are the server's). */
+  server = false;
+  /** Seconds from the answer's Retry-After header, when it had one. */
+  retryAfter?: number;
+
   constructor(public status: number, public code: string, message: string, public path?: string, public errors: FieldError[] = []) {
     super(message);
   }
@@ -34,6 +44,9 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   if (!res.ok) {
     const e = json?.error ?? {};
     const err = new ApiError(res.status, e.code ?? `http_${res.status}`, e.message ?? res.statusText, e.path, e.errors ?? []);
+    err.server = true;
+    const retry = Number(res.headers?.get?.('Retry-After'));
+    if (Number.isFinite(retry) && retry > 0) err.retryAfter = retry;
     if (res.status === 401 && !path.endsWith('/console/session') && !path.endsWith('/invites/accept') && onUnauthorized) onUnauthorized();
     throw err;
   }

@@ -4,6 +4,7 @@
 import * as editorWords from './words/editor';
 import * as explorerWords from './words/explorer';
 import * as auditWords from './words/audit';
+import * as errorWords from './words/errors';
 
 export type Lang = 'ja' | 'en';
 
@@ -147,6 +148,10 @@ const baseJa = {
   'whynot.reason.content': '内容の差し込みがこの訪問者では計算できません',
   'whynot.reason.priority': '優先度の高い別の接客が表示枠を使っています',
   'whynot.reason.spacing': '前の接客からの間隔がまだ空いていません',
+  'preview.summary': 'プレビューの内容（{template}）: {text}',
+  'preview.summary.empty': 'プレビュー（{template}）には文字がありません。',
+  'preview.summary.error': 'プレビュー（{template}）を表示できません: {error}',
+  'preview.summary.none': 'プレビューはまだ表示されていません。',
   'account.title': 'アカウント',
   'account.password': 'パスワードの変更',
   'account.current': '現在のパスワード',
@@ -155,7 +160,7 @@ const baseJa = {
   'account.changed': 'パスワードを変更しました。ほかの端末のログインは終了しました。',
 } as const;
 
-const ja = { ...baseJa, ...editorWords.ja, ...explorerWords.ja, ...auditWords.ja };
+const ja = { ...baseJa, ...editorWords.ja, ...explorerWords.ja, ...auditWords.ja, ...errorWords.ja };
 
 export type Key = keyof typeof ja;
 
@@ -299,6 +304,10 @@ const baseEn: Record<keyof typeof baseJa, string> = {
   'whynot.reason.content': 'A placeholder cannot be filled for this visitor',
   'whynot.reason.priority': 'A campaign of higher priority took the slot',
   'whynot.reason.spacing': 'Too soon after the previous campaign (site spacing)',
+  'preview.summary': 'The preview ({template}) shows: {text}',
+  'preview.summary.empty': 'The preview ({template}) shows no text.',
+  'preview.summary.error': 'The preview ({template}) cannot be drawn: {error}',
+  'preview.summary.none': 'Nothing is previewed yet.',
   'account.title': 'Account',
   'account.password': 'Change password',
   'account.current': 'Current password',
@@ -307,7 +316,7 @@ const baseEn: Record<keyof typeof baseJa, string> = {
   'account.changed': 'Password changed. Your other sessions have ended.',
 };
 
-const en: Record<Key, string> = { ...baseEn, ...editorWords.en, ...explorerWords.en, ...auditWords.en };
+const en: Record<Key, string> = { ...baseEn, ...editorWords.en, ...explorerWords.en, ...auditWords.en, ...errorWords.en };
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ja, en };
 const STORAGE = 'omotenashi.lang';

@@ -1,11 +1,13 @@
 // The console's entry: finds out who is signed in, then draws the screen for the current path inside the
-// layout (header with navigation, language switch and sign-out).
+// layout (header with navigation, language switch and sign-out). Signed out (sign-in, an invitation's
+// password) the language switch stands alone above the form.
 import { api, ApiError, setCsrf, whenUnauthorized } from './api';
 import { clear, h } from './dom';
 import { lang, setLang, t, Key } from './i18n';
 import { BASE, link, navigate, resolve, Route, start } from './router';
 import { can, session, Operator } from './state';
 import { notice } from './ui';
+import { errorMessage } from './errors';
 import { signIn, welcome } from './screens/auth';
 import { siteDetail, sitesList } from './screens/sites';
 import { gallery } from './screens/templates';
@@ -38,6 +40,28 @@ const routes: Route[] = [
   { pattern: '/account', render: () => account() },
 ];
 
+/**
+ * The language switch: remembered (i18n.ts) and applied at once by drawing the screen again. What was typed
+ * into the sign-in or invitation form stays, and the focus stays on the switch.
+ */
+function languageSwitch(): HTMLSelectElement {
+  const select = h('select', { id: 'lang', 'aria-label': t('nav.language') },
+    h('option', { value: 'ja', lang: 'ja', selected: lang() === 'ja' }, '日本語'),
+    h('option', { value: 'en', lang: 'en', selected: lang() === 'en' }, 'English'));
+  select.addEventListener('change', async () => {
+    const typed = Array.from(root.querySelectorAll<HTMLInputElement>('main input[name]')).map((i) => [i.name, i.value]);
+    setLang(select.value as 'ja' | 'en');
+    await render();
+    if (root.querySelector('header.top')) return; // signed in: a new screen, its title focused
+    for (const [name, value] of typed) {
+      const input = root.querySelector<HTMLInputElement>(`main input[name="${name}"]`);
+      if (input) input.value = value;
+    }
+    document.getElementById('lang')?.focus();
+  });
+  return select;
+}
+
 function header(): HTMLElement {
   const here = location.pathname.replace(/\/+$/, '') || BASE;
   const nav = (href: string, key: Key) => {
@@ -45,10 +69,7 @@ function header(): HTMLElement {
     const current = href === '/' ? here === BASE || here.startsWith(`${BASE}/sites`) : here.startsWith(full);
     return h('a', { href: full === `${BASE}/` ? `${BASE}/` : full, 'aria-current': current ? 'page' : null }, t(key));
   };
-  const langSelect = h('select', { id: 'lang', 'aria-label': t('nav.language') },
-    h('option', { value: 'ja', selected: lang() === 'ja' }, '日本語'),
-    h('option', { value: 'en', selected: lang() === 'en' }, 'English'));
-  langSelect.addEventListener('change', () => { setLang(langSelect.value as 'ja' | 'en'); render(); });
+  const langSelect = languageSwitch();
   const out = h('button', { type: 'button', class: 'link' }, t('nav.signout'));
   out.addEventListener('click', async () => {
     try { await api('DELETE', '/api/v1/console/session'); } catch { /* already ended */ }
@@ -69,19 +90,24 @@ function header(): HTMLElement {
       out));
 }
 
+/** Above the sign-in and invitation screens: the language switch (the header is for signed-in operators). */
+function signedOutBar(): HTMLElement {
+  return h('div', { class: 'lang-bar' }, languageSwitch());
+}
+
 async function render(): Promise<void> {
   document.documentElement.lang = lang();
   const invite = /(?:^#|&)invite=([^&]+)/.exec(location.hash)?.[1];
   if (invite) {
     clear(root);
-    root.append(welcome(decodeURIComponent(invite), () => { history.replaceState(null, '', `${BASE}/`); render(); }));
+    root.append(signedOutBar(), welcome(decodeURIComponent(invite), () => { history.replaceState(null, '', `${BASE}/`); render(); }));
     focusTitle();
     return;
   }
   if (!session.me) {
     clear(root);
     const reason = ended ? 'ended' : undefined;
-    root.append(signIn(() => { ended = false; render(); }, reason));
+    root.append(signedOutBar(), signIn(() => { ended = false; render(); }, reason));
     (root.querySelector('input[name=login]') as HTMLInputElement | null)?.focus();
     return;
   }
@@ -100,7 +126,7 @@ async function render(): Promise<void> {
     focusTitle();
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return;
-    holder.replaceChildren(h('main', { id: 'main' }, notice(err instanceof Error ? `${t('common.error')}: ${err.message}` : t('common.error'), 'error')));
+    holder.replaceChildren(h('main', { id: 'main' }, notice(errorMessage(err), 'error')));
   }
 }
 

@@ -1,6 +1,8 @@
-// Shared pieces of the screens: labelled fields, errors shown at their field, notices, copy buttons.
+// Shared pieces of the screens: labelled fields, errors shown at their field (in the operator's language:
+// errors.ts), notices, copy buttons.
 import { ApiError, fieldOf } from './api';
 import { h, uid } from './dom';
+import { errorMessage, errorsOf, fieldErrorText } from './errors';
 import { t, Key } from './i18n';
 
 export interface FieldOptions {
@@ -57,24 +59,26 @@ export function clearErrors(form: HTMLElement): void {
 
 /**
  * Shows an API error: each error with a path at the control of that name (aria-invalid, described by the
- * message), the first such control focused; anything else as an alert at the top of the form.
+ * message), the first such control focused; anything else as an alert at the top of the form (a validation
+ * error there with its path). The server's messages are shown in the operator's language (errors.ts);
+ * `messageFor` may put other words on an error.
  */
 export function showError(form: HTMLElement, err: unknown, messageFor?: (e: ApiError) => string | null): void {
   clearErrors(form);
   if (!(err instanceof ApiError)) {
-    form.prepend(alert(t('common.error') + (err instanceof Error ? `: ${err.message}` : '')));
+    form.prepend(alert(errorMessage(err)));
     return;
   }
-  const errors = err.errors.length ? err.errors : [{ path: err.path ?? '', code: err.code, message: err.message }];
   let first: HTMLElement | null = null;
   const unplaced: string[] = [];
-  for (const e of errors) {
+  for (const e of errorsOf(err)) {
     // the control named by the whole path ("spacing.min_seconds"), else by its first segment ("domains[1]" → "domains")
     const exact = e.path && /^[\w.-]+$/.test(e.path) ? form.querySelector<HTMLElement>(`[name="${e.path}"]`) : null;
     const name = fieldOf(e.path);
     const control = exact ?? (name && /^[\w-]+$/.test(name) ? form.querySelector<HTMLElement>(`[name="${name}"]`) : null);
-    const text = (messageFor && messageFor(err)) || e.message;
-    if (!control) { unplaced.push(text); continue; }
+    const own = messageFor ? messageFor(err) : null;
+    if (!control) { unplaced.push(own || fieldErrorText(err, e, { withPath: err.errors.length > 0 })); continue; }
+    const text = own || fieldErrorText(err, e);
     const p = document.getElementById(control.dataset.errorId ?? '');
     if (p) {
       p.textContent = text;

@@ -23,11 +23,11 @@ export function signIn(done: () => void, reason?: 'ended'): HTMLElement {
       session.me = reply.operator;
       done();
     } catch (err) {
-      showError(form, err, (e: ApiError) => e.code === 'locked' ? t('signin.locked') : e.status === 401 ? t('signin.failed') : null);
-      if (err instanceof ApiError && (err.status === 401 || err.code === 'locked')) {
+      // a wrong password (401), a locked account and too many failures from this address (429): the server's
+      // words in the operator's language (errors.ts), at the top of the form, the password emptied and focused
+      showError(form, err, (e) => (e.status === 401 ? t('signin.failed') : null));
+      if (err instanceof ApiError && (err.status === 401 || err.status === 429)) {
         (form.querySelector('[name=password]') as HTMLInputElement).value = '';
-        const top = form.querySelector('.form-error');
-        if (!top) form.prepend(h('div', { class: 'form-error notice error', role: 'alert' }, err.code === 'locked' ? t('signin.locked') : t('signin.failed')));
         (form.querySelector('[name=password]') as HTMLInputElement).focus();
       }
     }

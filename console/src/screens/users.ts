@@ -1,5 +1,6 @@
 // Operators, for administrators: add (with a password, or an invitation link), change role, unlock, delete.
 import { api } from '../api';
+import { errorMessage } from '../errors';
 import { h } from '../dom';
 import { t, Key } from '../i18n';
 import { link } from '../router';
@@ -32,7 +33,7 @@ export async function users(rerender: () => void): Promise<HTMLElement> {
         await api('PATCH', `/api/v1/operators/${encodeURIComponent(o.id)}`, { role: role.value });
         messages.replaceChildren(notice(t('site.saved')));
       } catch (err) {
-        messages.replaceChildren(alert(err instanceof Error ? err.message : String(err)));
+        messages.replaceChildren(alert(errorMessage(err)));
         role.value = o.role;
       }
     });
@@ -59,7 +60,7 @@ export async function users(rerender: () => void): Promise<HTMLElement> {
           await api('DELETE', `/api/v1/operators/${encodeURIComponent(o.id)}`);
           rerender();
         } catch (err) {
-          messages.replaceChildren(alert(err instanceof Error ? err.message : String(err)));
+          messages.replaceChildren(alert(errorMessage(err)));
         }
       });
       actions.push(del);

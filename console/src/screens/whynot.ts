@@ -2,17 +2,21 @@
 // POST /api/v1/sites/{site}/decide/preview (a read: viewers may ask). Nothing about the visitor changes.
 import { api, ApiError } from '../api';
 import { h } from '../dom';
-import { t, Key } from '../i18n';
+import { t } from '../i18n';
+import { reasonDetail, reasonLabel } from '../errors';
 import { link } from '../router';
 import { busy, clearErrors, field, formValues, showError } from '../ui';
 import { siteTabs } from './sites';
 
 interface Outcome { campaign: string; delivered: boolean; variant?: string; control?: boolean; reason?: string; detail?: string }
 
-const REASONS = ['status', 'schedule', 'audience', 'page', 'frequency', 'stop', 'content', 'priority', 'spacing'];
+export { reasonLabel };
 
-export function reasonLabel(reason: string | undefined): string {
-  return reason && REASONS.includes(reason) ? t(`whynot.reason.${reason}` as Key) : (reason ?? '');
+/** A campaign not delivered: its reason and the server's detail, both in the operator's language (errors.ts). */
+function why(o: Outcome): HTMLElement[] {
+  const detail = reasonDetail(o.reason, o.detail);
+  return [h('div', { 'data-reason': o.reason ?? '' }, reasonLabel(o.reason)), detail ? h('div', { class: 'muted' }, detail) : null]
+    .filter(Boolean) as HTMLElement[];
 }
 
 export async function whyNot(site: string): Promise<HTMLElement> {
@@ -44,7 +48,7 @@ export async function whyNot(site: string): Promise<HTMLElement> {
         h('tbody', {}, reply.campaigns.map((o) => h('tr', { 'data-outcome': o.campaign },
           h('td', { class: 'mono' }, h('a', { href: link(`/sites/${encodeURIComponent(site)}/campaigns/${encodeURIComponent(o.campaign)}`) }, o.campaign)),
           h('td', {}, h('span', { class: `status ${o.delivered ? 'live' : 'paused'}` }, o.delivered ? (o.control ? t('whynot.control') : t('whynot.delivered')) : t('whynot.notDelivered'))),
-          h('td', {}, o.delivered ? '' : [h('div', {}, reasonLabel(o.reason)), o.detail ? h('div', { class: 'muted' }, o.detail) : null]))))));
+          h('td', {}, o.delivered ? '' : why(o)))))));
     } catch (err) {
       results.replaceChildren();
       showError(form, err);

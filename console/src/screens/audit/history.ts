@@ -5,6 +5,7 @@
 // API text is only ever set as text (dom.ts), never parsed as HTML.
 import { api, ApiError } from '../../api';
 import { h } from '../../dom';
+import { errorMessage } from '../../errors';
 import { dictionaries, lang, t, Key } from '../../i18n';
 import { link, navigate } from '../../router';
 import { can } from '../../state';
@@ -224,7 +225,7 @@ async function historyPage(o: { api: string; path: string; kinds: string[]; zone
         if (next === null) more.replaceWith(h('p', { class: 'muted' }, t('audit.end')));
         else more.disabled = false;
       } catch (err) {
-        messages.replaceChildren(alert(err instanceof Error ? err.message : String(err)));
+        messages.replaceChildren(alert(errorMessage(err)));
         more.disabled = false;
       }
     });

@@ -1,9 +1,14 @@
 // The live preview: two sandboxed frames of the preview page (frame.ts, the tag's own renderer), one the size
 // of a desktop browser (1280×800) and one of a smartphone (390×844), each scaled down to fit the editor. The
 // console sends them the action to draw; what they draw is exactly what the tag draws on a shop page.
+//
+// The frames are pictures, not part of the form: `inert` (and tabindex -1) keeps the keyboard out of them — a
+// modal drawn there keeps Tab inside itself, as it should on a shop page, which in the editor would be a trap —
+// and keeps them out of the accessibility tree; what they show is said instead by a text summary beside them,
+// the drawn action's text as the desktop frame reports it (frame.ts).
 import { h } from '../../dom';
-import { lang, t } from '../../i18n';
-import type { PreviewMessage } from './frame';
+import { dictionaries, lang, t, Key } from '../../i18n';
+import type { DrawnMessage, PreviewMessage } from './frame';
 
 declare const __PREVIEW_PAGE__: string;
 /** The preview page's file name (build.mjs gives it a content hash). */
@@ -21,6 +26,15 @@ export interface Preview {
   show(action: PreviewMessage['action']): void;
 }
 
+/** "Preview (popup): <the text it shows>", from what the desktop frame drew (set as text, never markup). */
+export function summaryText(template: string, drawn: Partial<DrawnMessage>): string {
+  const key = `ed.tpl.${template}`;
+  const name = key in dictionaries.ja ? t(key as Key) : template;
+  if (typeof drawn.error === 'string' && drawn.error) return t('preview.summary.error', { template: name, error: drawn.error.slice(0, 300) });
+  const text = typeof drawn.text === 'string' ? drawn.text.replace(/\s+/g, ' ').trim().slice(0, 500) : '';
+  return text ? t('preview.summary', { template: name, text }) : t('preview.summary.empty', { template: name });
+}
+
 export function previewFrames(): Preview {
   let last: PreviewMessage | null = null;
   const frames: HTMLIFrameElement[] = [];
@@ -30,6 +44,7 @@ export function previewFrames(): Preview {
     const frame = h('iframe', {
       src: `/console/${PAGE}`, width: d.width, height: d.height, sandbox: 'allow-scripts', referrerpolicy: 'no-referrer',
       title: t(d.name === 'desktop' ? 'ed.preview.desktop' : 'ed.preview.phone'), 'data-device': d.name, loading: 'eager',
+      tabindex: -1, inert: true,
     }) as HTMLIFrameElement;
     frames.push(frame);
     const screen = h('div', { class: 'screen' }, frame);
@@ -39,7 +54,9 @@ export function previewFrames(): Preview {
   });
   const replay = h('button', { type: 'button', class: 'secondary' }, t('ed.preview.replay'));
   replay.addEventListener('click', () => frames.forEach(send));
-  const el = h('div', { class: 'preview' }, h('div', { class: 'devices' }, cells), h('div', { class: 'actions' }, replay));
+  // what the frames show, for assistive technology (the frames themselves are inert)
+  const summary = h('p', { class: 'sr-only', 'data-preview-summary': '' }, t('preview.summary.none'));
+  const el = h('div', { class: 'preview' }, summary, h('div', { class: 'devices' }, cells), h('div', { class: 'actions' }, replay));
 
   // scale each frame to its cell (through the CSSOM: the console's CSP allows no style attributes)
   const fit = () => {
@@ -58,6 +75,7 @@ export function previewFrames(): Preview {
     if (!el.isConnected) { window.removeEventListener('message', onMessage); return; }
     const i = frames.findIndex((f) => f.contentWindow === e.source);
     if (i >= 0 && e.data?.type === 'omotenashi-preview-ready') send(frames[i]);
+    if (i === 0 && e.data?.type === 'omotenashi-preview-drawn' && last) summary.textContent = summaryText(last.action.template, e.data as DrawnMessage);
   };
   window.addEventListener('message', onMessage);
 

@@ -4,6 +4,7 @@
 // steps and the range live in the URL (?steps=view,cart,buy&from=&to=), so a funnel can be shared.
 import { api, ApiError } from '../../api';
 import { h } from '../../dom';
+import { errorMessage } from '../../errors';
 import { Key, lang, t } from '../../i18n';
 import { navigate } from '../../router';
 import { busy, field, showError } from '../../ui';
@@ -121,7 +122,7 @@ export async function funnels(site: string): Promise<HTMLElement> {
     whenAttached(form, () => showError(form, err));
   }
   if (journeyReply.status === 'fulfilled') journey.append(journeyFigure(journeyReply.value));
-  else journey.append(h('p', { class: 'notice error', role: 'alert' }, journeyReply.reason instanceof Error ? journeyReply.reason.message : t('common.error')));
+  else journey.append(h('p', { class: 'notice error', role: 'alert' }, errorMessage(journeyReply.reason)));
   return page;
 }
 

@@ -6,6 +6,7 @@
 // by device. Reads only: GET …/profiles/{visitor}, …/profiles/{visitor}/events, …/users/{user_id}.
 import { api, ApiError } from '../../api';
 import { h } from '../../dom';
+import { errorMessage } from '../../errors';
 import { Key, lang, t } from '../../i18n';
 import { notice } from '../../ui';
 import { fmtCount, frame, listTable, SiteInfo, siteApi, siteInfo, sitePath } from './common';
@@ -224,13 +225,13 @@ function timelineSection(site: string, info: SiteInfo, visitor: string, browsers
       }
       draw();
     } catch (err) {
-      status.textContent = err instanceof Error ? `${t('common.error')}: ${err.message}` : t('common.error');
+      status.textContent = errorMessage(err);
     } finally {
       more.disabled = false;
     }
   });
   Promise.all(sources.map((s) => fetchPage(s, null))).then(draw).catch((err) => {
-    status.textContent = err instanceof Error ? `${t('common.error')}: ${err.message}` : t('common.error');
+    status.textContent = errorMessage(err);
   });
   return section;
 }

@@ -4,6 +4,7 @@
 // the default range), each linking to the campaign's report.
 import { api } from '../../api';
 import { h } from '../../dom';
+import { errorMessage } from '../../errors';
 import { lang, t } from '../../i18n';
 import { chartFigure, dataTable, PALETTE } from './charts';
 import { fmtCount, fmtPercent, frame, inBatches, listTable, reportsNav, siteApi, siteInfo, sitePath, tile } from './common';
@@ -44,7 +45,7 @@ export async function reportsOverview(site: string): Promise<HTMLElement> {
   const table = h('div', {}, h('p', { class: 'muted' }, t('common.loading')));
   campaigns.append(table);
   void campaignVerdicts(site, items).then((el) => table.replaceChildren(el)).catch((err) => {
-    table.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, err instanceof Error ? err.message : String(err)));
+    table.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, errorMessage(err)));
   });
 
   const page = frame(info, 'reports', `${t('reports.title')} — ${info.name || site}`, reportsNav(site, 'overview'),
