@@ -405,7 +405,7 @@ describe('the live count', () => {
     const c = liveCount('shop', () => ({ all: [] }), () => scope, 'audience');
     await c.now();
     expect(scope.querySelector('[name="audience.all[0].value"]')!.getAttribute('aria-invalid')).toBe('true');
-    expect(scope.querySelector('#e1')!.textContent).toBe('expected a number');
+    expect(scope.querySelector('#e1')!.textContent).toBe('Enter a number.') // the server's "expected a number", in the operator's words (errors.ts);
     expect(document.activeElement!.id).toBe('other');
     expect(c.el.classList.contains('invalid')).toBe(true);
   });

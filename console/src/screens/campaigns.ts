@@ -8,6 +8,7 @@ import { alert, notice } from '../ui';
 import { siteTabs } from './sites';
 import { campaignEditor } from './editor/campaign';
 import { isTemplate } from './editor/content';
+import { errorMessage } from '../errors';
 
 interface Campaign {
   id: string; name?: string; status?: string; creative?: { template?: string }; variants?: { creative?: { template?: string } }[];
@@ -53,7 +54,7 @@ export async function campaignList(site: string, rerender: () => void): Promise<
         await api('PUT', `${base}/campaigns/${encodeURIComponent(c.id)}`, { ...current, status: live ? 'paused' : 'live' });
         rerender();
       } catch (err) {
-        messages.replaceChildren(alert(err instanceof Error ? err.message : String(err)));
+        messages.replaceChildren(alert(errorMessage(err)));
         toggle.disabled = false;
       }
     });

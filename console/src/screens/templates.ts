@@ -12,6 +12,7 @@ import { can } from '../state';
 import { alert, notice } from '../ui';
 import { siteTabs } from './sites';
 import { fromLocalInput, toLocalInput } from './editor/schedule';
+import { errorMessage } from '../errors';
 
 type Json = any;
 
@@ -137,14 +138,8 @@ function scheduleNote(original: Json, moved: Json, tz: string, done: boolean): s
   return t('tpl.schedule', { days, start: from, end: to, tz });
 }
 
-/** An error in words: the API's message and each problem with its path. */
-function explain(err: unknown): string {
-  if (err instanceof ApiError) {
-    const parts = err.errors.filter((e) => e.message !== err.message).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-    return [err.message, ...parts].join(' ');
-  }
-  return err instanceof Error ? err.message : String(err);
-}
+/** An error in words (errors.ts): the API's problems with their paths, in the operator's language. */
+const explain = errorMessage;
 
 export async function gallery(site: string): Promise<HTMLElement> {
   const [{ templates }, info] = await Promise.all([

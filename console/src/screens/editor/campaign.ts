@@ -22,6 +22,7 @@ import {
 import { join } from './paths';
 import { previewFrames } from './preview';
 import { fromLocalInput, toLocalInput } from './schedule';
+import { errorsInWords } from '../../errors';
 
 const word = (key: string): string => t(key as Key);
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -517,7 +518,7 @@ export async function campaignEditor(site: string, id: string | null): Promise<H
 
   /** The API's errors at their fields; the rest (and anything else that went wrong) as an alert at the top. */
   function failed(err: unknown): void {
-    const errors = err instanceof ApiError ? (err.errors.length ? err.errors : [{ path: err.path ?? '', code: err.code, message: err.message }]) : [];
+    const errors = err instanceof ApiError ? errorsInWords(err) : [];
     const left = err instanceof ApiError ? showErrors(form, errors, { focus: true }) : [];
     if (!(err instanceof ApiError) || left.length) {
       const box = alert(err instanceof ApiError ? left.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join(' ') : `${t('common.error')}: ${String(err)}`);

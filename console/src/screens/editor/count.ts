@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { Json } from './condition';
 import { showErrors, unmark } from './form';
 import { rebase } from './paths';
+import { errorMessage, errorsInWords } from '../../errors';
 
 export const COUNT_DELAY_MS = 400;
 
@@ -60,12 +61,12 @@ export function liveCount(site: string, condition: () => Json, scope: () => HTML
       if (err instanceof ApiError && err.status === 400) {
         const s = scope();
         clearMarks();
-        const errors = err.errors.length ? err.errors : [{ path: err.path ?? '', code: err.code, message: err.message }];
+        const errors = errorsInWords(err);
         const left = s ? showErrors(s, errors, { focus: false, rename: (p) => rebase(p, 'condition', base), marked }) : errors;
         value.textContent = t('ed.count.invalid');
         if (left.length) { note.hidden = false; note.textContent = left.map((e) => e.message).join(' '); }
       } else {
-        value.textContent = `${t('ed.count.failed')}${err instanceof Error ? `: ${err.message}` : ''}`;
+        value.textContent = `${t('ed.count.failed')}${err instanceof Error ? `: ${errorMessage(err)}` : ''}`;
       }
     } finally {
       if (mine === asked) el.removeAttribute('aria-busy');

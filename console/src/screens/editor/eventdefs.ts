@@ -15,6 +15,7 @@ import { conditionBuilder } from './builder';
 import { COMMON_EVENTS, lookups } from './campaign';
 import { Json, defaultNode } from './condition';
 import { Env, at, clearErrors, guardUnsaved, input, showErrors } from './form';
+import { errorsInWords } from '../../errors';
 
 export interface EventDefinition { name: string; from?: string; where?: Json; [k: string]: Json }
 
@@ -127,7 +128,7 @@ export async function eventDefinitionEditor(site: string, name: string | null): 
       h('a', { href: link(path(site)) }, t('ev.back'))));
 
   const failed = (err: unknown) => {
-    const errors = err instanceof ApiError ? (err.errors.length ? err.errors : [{ path: err.path ?? '', code: err.code, message: err.message }]) : [];
+    const errors = err instanceof ApiError ? errorsInWords(err) : [];
     const left = err instanceof ApiError ? showErrors(form, errors, { focus: true }) : [];
     if (!(err instanceof ApiError) || left.length) {
       const box = alert(err instanceof ApiError ? left.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join(' ') : `${t('common.error')}: ${String(err)}`);

@@ -13,6 +13,7 @@ import { lookups } from './campaign';
 import { Json, defaultNode } from './condition';
 import { liveCount } from './count';
 import { Env, at, clearErrors, guardUnsaved, input, showErrors } from './form';
+import { errorsInWords } from '../../errors';
 
 export async function segmentEditor(site: string, id: string | null): Promise<HTMLElement> {
   const base = `/api/v1/sites/${encodeURIComponent(site)}`;
@@ -64,7 +65,7 @@ export async function segmentEditor(site: string, id: string | null): Promise<HT
   count.schedule();
 
   const failed = (err: unknown) => {
-    const errors = err instanceof ApiError ? (err.errors.length ? err.errors : [{ path: err.path ?? '', code: err.code, message: err.message }]) : [];
+    const errors = err instanceof ApiError ? errorsInWords(err) : [];
     const left = err instanceof ApiError ? showErrors(form, errors, { focus: true }) : [];
     if (!(err instanceof ApiError) || left.length) {
       const box = alert(err instanceof ApiError ? left.map((x) => x.message).join(' ') : `${t('common.error')}: ${String(err)}`);
