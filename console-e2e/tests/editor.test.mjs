@@ -6,7 +6,7 @@
 // keyboard alone; then a segment; then screenshots at 1280x800 and 390x844 in Japanese and English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { acceptInvite, launchBrowser, newPage as freshPage, shot, signIn, startServer } from './lib.mjs';
+import { acceptInvite, launchBrowser, newPage as freshPage, screenshot, shot, signIn, startServer } from './lib.mjs';
 
 const PASSWORD = 'editor-e2e-password';
 const VIEWER_PASSWORD = 'viewer-e2e-password';
@@ -247,7 +247,6 @@ test('screenshots of the editors at 1280x800 and 390x844 in Japanese and English
   await server.api('PUT', `/api/v1/sites/${SITE}/segments/big-carts`, { name: 'Big carts', condition: { all: [
     { event: 'cart', property: 'in_cart_price', agg: 'latest', op: 'gte', value: 4000 },
     { not: { attr: 'session.device', op: 'eq', value: 'smartphone' } }] } });
-  let n = 0;
   for (const lang of ['ja', 'en']) {
     for (const [width, height] of [[1280, 800], [390, 844]]) {
       const page = await newPage({ lang, width, height });
@@ -255,23 +254,21 @@ test('screenshots of the editors at 1280x800 and 390x844 in Japanese and English
       await page.goto(`${base}${editorUrl}`);
       await page.waitForSelector('form.editor');
       await page.waitForSelector('.live-count[data-count]');
-      await page.screenshot({ path: shot('editor-campaign', lang, width, height) });
+      await screenshot(page, shot('editor-campaign', lang, width, height));
       await page.locator('#sec-audience').scrollIntoViewIfNeeded();
       await page.evaluate(() => document.getElementById('sec-audience').scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: shot('editor-campaign-audience', lang, width, height) });
+      await screenshot(page, shot('editor-campaign-audience', lang, width, height));
       await page.evaluate(() => document.querySelector('.preview').scrollIntoView({ block: 'start' }));
       await page.frameLocator('iframe[data-device=phone]').locator('omotenashi-action').waitFor();
-      await page.screenshot({ path: shot('editor-campaign-preview', lang, width, height) });
+      await screenshot(page, shot('editor-campaign-preview', lang, width, height));
       await page.goto(`${base}/console/sites/${SITE}/segments/big-carts`);
       await page.waitForSelector('.live-count[data-count]');
-      await page.screenshot({ path: shot('editor-segment', lang, width, height) });
+      await screenshot(page, shot('editor-segment', lang, width, height));
       await page.evaluate(() => document.querySelector('#condition-builder').scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: shot('editor-segment-condition', lang, width, height) });
-      n += 5;
+      await screenshot(page, shot('editor-segment-condition', lang, width, height));
       await page.context().close();
     }
   }
-  assert.equal(n, 20);
 });
 
 // ---- event definitions, installing over what exists, a moved schedule, deleting a campaign, spacing -------
@@ -394,22 +391,19 @@ test('a new site gets its spacing between campaigns from the creation form', asy
 });
 
 test('screenshots of the event definitions at 1280x800 and 390x844 in Japanese and English', async () => {
-  let n = 0;
   for (const lang of ['ja', 'en']) {
     for (const [width, height] of [[1280, 800], [390, 844]]) {
       const page = await newPage({ lang, width, height });
       await signIn(page, base, 'admin', PASSWORD);
       await page.goto(`${base}${eventsUrl}`);
       await page.waitForSelector('tr[data-event-row=sale_view]');
-      await page.screenshot({ path: shot('event-definitions', lang, width, height) });
+      await screenshot(page, shot('event-definitions', lang, width, height));
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${lang} ${width}: no sideways scrolling`);
       await page.goto(`${base}${eventsUrl}/sale_view`);
       await page.waitForSelector('form.editor');
-      await page.screenshot({ path: shot('event-definition-editor', lang, width, height) });
+      await screenshot(page, shot('event-definition-editor', lang, width, height));
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${lang} ${width}: no sideways scrolling`);
-      n += 2;
       await page.context().close();
     }
   }
-  assert.equal(n, 8);
 });
