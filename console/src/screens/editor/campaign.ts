@@ -4,12 +4,12 @@
 // the campaign's JSON in place, so whatever the form does not show is saved back untouched; saving PUTs the
 // whole object (the API validates it as a whole: nothing is half-applied), and the API's errors are shown at the
 // field their path names. Viewers see it all read-only.
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { h } from '../../dom';
 import { lang, t, Key } from '../../i18n';
 import { link, navigate } from '../../router';
 import { can } from '../../state';
-import { alert, notice } from '../../ui';
+import { notice } from '../../ui';
 import { siteTabs } from '../sites';
 import { Lookups, conditionBuilder } from './builder';
 import { Json, PAGE_OPS, PageRule, defaultNode, pagesToRules, rulesToPages } from './condition';
@@ -17,12 +17,10 @@ import { isTemplate, placeholders, previewContent, sampleFor, starterContent } f
 import { liveCount } from './count';
 import { creativeEditor } from './creative';
 import {
-  Env, at, button, checkbox, clearErrors, focusKey, focusedKey, guardUnsaved, input, optionalInt, optionalText, select, showErrors,
-} from './form';
+  Env, at, button, checkbox, clearErrors, focusKey, focusedKey, guardUnsaved, input, optionalInt, optionalText, select, showErrors, showSaveFailure } from './form';
 import { join } from './paths';
 import { previewFrames } from './preview';
 import { fromLocalInput, toLocalInput } from './schedule';
-import { errorsInWords } from '../../errors';
 
 const word = (key: string): string => t(key as Key);
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -516,17 +514,7 @@ export async function campaignEditor(site: string, id: string | null): Promise<H
     }
   });
 
-  /** The API's errors at their fields; the rest (and anything else that went wrong) as an alert at the top. */
-  function failed(err: unknown): void {
-    const errors = err instanceof ApiError ? errorsInWords(err) : [];
-    const left = err instanceof ApiError ? showErrors(form, errors, { focus: true }) : [];
-    if (!(err instanceof ApiError) || left.length) {
-      const box = alert(err instanceof ApiError ? left.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join(' ') : `${t('common.error')}: ${String(err)}`);
-      box.setAttribute('tabindex', '-1');
-      messages.replaceChildren(box);
-      if (!form.querySelector('[aria-invalid=true]')) box.focus();
-    }
-  }
+  const failed = (err: unknown) => showSaveFailure(form, messages, err);
 
   // deleting asks first; a campaign another one's audience still reads is refused by the API, which names it
   deleteButton?.addEventListener('click', async () => {

@@ -4,18 +4,17 @@
 // edits name (when new), `from` and `where` with the condition builder (page.* attributes and the source
 // event's properties), in place like the other editors (fields it does not show are saved back as loaded),
 // errors at the field their path names; save (PUT) and delete. Viewers see it read-only.
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { h } from '../../dom';
 import { t } from '../../i18n';
 import { link, navigate } from '../../router';
 import { can } from '../../state';
-import { alert, notice } from '../../ui';
+import { notice } from '../../ui';
 import { siteTabs } from '../sites';
 import { conditionBuilder } from './builder';
 import { COMMON_EVENTS, lookups } from './campaign';
 import { Json, defaultNode } from './condition';
-import { Env, at, clearErrors, guardUnsaved, input, showErrors } from './form';
-import { errorsInWords } from '../../errors';
+import { Env, at, clearErrors, guardUnsaved, input, showErrors, showSaveFailure } from './form';
 
 export interface EventDefinition { name: string; from?: string; where?: Json; [k: string]: Json }
 
@@ -127,16 +126,7 @@ export async function eventDefinitionEditor(site: string, name: string | null): 
       deleteButton,
       h('a', { href: link(path(site)) }, t('ev.back'))));
 
-  const failed = (err: unknown) => {
-    const errors = err instanceof ApiError ? errorsInWords(err) : [];
-    const left = err instanceof ApiError ? showErrors(form, errors, { focus: true }) : [];
-    if (!(err instanceof ApiError) || left.length) {
-      const box = alert(err instanceof ApiError ? left.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join(' ') : `${t('common.error')}: ${String(err)}`);
-      box.setAttribute('tabindex', '-1');
-      messages.replaceChildren(box);
-      if (!form.querySelector('[aria-invalid=true]')) box.focus();
-    }
-  };
+  const failed = (err: unknown) => showSaveFailure(form, messages, err);
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

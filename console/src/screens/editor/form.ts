@@ -1,10 +1,11 @@
 // The editors' building blocks: labelled native controls bound to a place in the JSON being edited (every
 // control is named by the JSON path of its value, which is how API errors find it), errors shown at their
 // control, and the unsaved-changes guard.
-import { FieldError } from '../../api';
+import { ApiError, FieldError } from '../../api';
 import { h, uid } from '../../dom';
 import { t } from '../../i18n';
-import { clearErrors } from '../../ui';
+import { alert, clearErrors } from '../../ui';
+import { errorsInWords } from '../../errors';
 import { Json } from './condition';
 import { controlFor } from './paths';
 
@@ -284,4 +285,18 @@ export function guardUnsaved(el: HTMLElement, dirty: () => boolean): void {
       e.stopPropagation();
     }
   }, true);
+}
+
+/**
+ * What a failed save shows: the API's errors (in the operator's words) at their fields, the focus on the first;
+ * the rest — and anything else that went wrong — as an alert at the top of `messages`, focused when no field was.
+ */
+export function showSaveFailure(form: HTMLElement, messages: HTMLElement, err: unknown): void {
+  const left = err instanceof ApiError ? showErrors(form, errorsInWords(err), { focus: true }) : [];
+  if (!(err instanceof ApiError) || left.length) {
+    const box = alert(err instanceof ApiError ? left.map((x) => (x.path ? `${x.path}: ${x.message}` : x.message)).join(' ') : `${t('common.error')}: ${String(err)}`);
+    box.setAttribute('tabindex', '-1');
+    messages.replaceChildren(box);
+    if (!form.querySelector('[aria-invalid=true]')) box.focus();
+  }
 }

@@ -1,19 +1,18 @@
 // The segment editor (config-language.md §3): id, name, and the condition built with the same audience
 // builder as a campaign's audience, with the live count of visitors in it; save (PUT) and delete. As the
 // campaign editor, it edits the segment's JSON in place, so fields it does not show are kept.
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { h } from '../../dom';
 import { t } from '../../i18n';
 import { link, navigate } from '../../router';
 import { can } from '../../state';
-import { alert, notice } from '../../ui';
+import { notice } from '../../ui';
 import { siteTabs } from '../sites';
 import { conditionBuilder } from './builder';
 import { lookups } from './campaign';
 import { Json, defaultNode } from './condition';
 import { liveCount } from './count';
-import { Env, at, clearErrors, guardUnsaved, input, showErrors } from './form';
-import { errorsInWords } from '../../errors';
+import { Env, at, clearErrors, guardUnsaved, input, showErrors, showSaveFailure } from './form';
 
 export async function segmentEditor(site: string, id: string | null): Promise<HTMLElement> {
   const base = `/api/v1/sites/${encodeURIComponent(site)}`;
@@ -64,16 +63,7 @@ export async function segmentEditor(site: string, id: string | null): Promise<HT
       h('a', { href: link(`/sites/${encodeURIComponent(site)}/segments`) }, t('ed.backToSegments'))));
   count.schedule();
 
-  const failed = (err: unknown) => {
-    const errors = err instanceof ApiError ? errorsInWords(err) : [];
-    const left = err instanceof ApiError ? showErrors(form, errors, { focus: true }) : [];
-    if (!(err instanceof ApiError) || left.length) {
-      const box = alert(err instanceof ApiError ? left.map((x) => x.message).join(' ') : `${t('common.error')}: ${String(err)}`);
-      box.setAttribute('tabindex', '-1');
-      messages.replaceChildren(box);
-      if (!form.querySelector('[aria-invalid=true]')) box.focus();
-    }
-  };
+  const failed = (err: unknown) => showSaveFailure(form, messages, err);
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
