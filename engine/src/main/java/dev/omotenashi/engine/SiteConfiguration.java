@@ -140,7 +140,7 @@ public final class SiteConfiguration {
                 new CampaignPlan.Stop(stop.afterShows(), stop.afterCloses(), stop.afterClicks(), stop.afterGoal(),
                         stop.period().name().equals("DAY")),
                 c.control().percent(), variants, c.trigger().toJson(), goal, c.priority(), surveyTraits, null,
-                null, allocator(c, bandits));
+                null, allocator(c, bandits), cc.audienceSplit());
     }
 
     /** Weights, or Thompson sampling over the counts the server hands to {@link #bandits()}. */

@@ -90,6 +90,43 @@ class EngineInvariantsTest {
                 {"id": "sale", "name": "sale", "status": "live", "priority": 20,
                  "audience": {"event": "sale_view", "agg": "count", "op": "eq", "value": 0},
                  "creative": {"template": "slide_in", "content": {"text": "セール中"}}, "frequency": {"per": "day", "max": 3}}"""));
+        // Audiences of every kind of input, each on a non-modal template evaluated on every page view, so
+        // that the hot path's memo of audience results (kept between requests until an input changes) is
+        // compared with the explained decision, which evaluates every audience afresh.
+        String[] audiences = {
+                "{\"all\": [{\"attr\": \"visitor.visits\", \"op\": \"gte\", \"value\": 2}, {\"attr\": \"session.source\", \"op\": \"in\", \"value\": [\"search\", \"ad\"]}]}",
+                "{\"attr\": \"user.member_rank\", \"op\": \"eq\", \"value\": \"gold\"}",
+                "{\"attr\": \"session.pv\", \"op\": \"gte\", \"value\": 3}",
+                "{\"action\": \"modal-0\", \"metric\": \"shown\", \"scope\": \"session\", \"agg\": \"count\", \"op\": \"gte\", \"value\": 1}",
+                "{\"event\": \"favorite\", \"scope\": \"today\", \"agg\": \"count\", \"op\": \"gte\", \"value\": 1}",
+                "{\"attr\": \"visitor.is_member\", \"op\": \"eq\", \"value\": true}",
+                "{\"event\": \"cart\", \"scope\": \"previous_session\", \"agg\": \"count\", \"op\": \"gte\", \"value\": 1}",
+                "{\"attr\": \"session.landing_path\", \"op\": \"starts_with\", \"value\": \"/items/\"}",
+                "{\"attr\": \"session.utm_term\", \"op\": \"eq\", \"value\": \"t1\"}",
+                "{\"action\": \"banner-ab\", \"metric\": \"closed\", \"scope\": \"all\", \"agg\": \"count\", \"op\": \"gte\", \"value\": 1}",
+                "{\"event\": \"view\", \"scope\": \"7d\", \"agg\": \"count\", \"op\": \"gte\", \"value\": 6}",
+                "{\"action\": \"modal-1\", \"metric\": \"delivered\", \"scope\": \"all\", \"agg\": \"latest_at\", \"op\": \"within_last\", \"value\": \"PT10M\"}",
+                "{\"not\": {\"segment\": \"carted\"}}",
+                "{\"event\": \"sale_view\", \"scope\": \"session\", \"agg\": \"count\", \"op\": \"gte\", \"value\": 1}",
+                "{\"attr\": \"session.device\", \"op\": \"eq\", \"value\": \"smartphone\"}",
+                "{\"attr\": \"session.duration\", \"op\": \"gte\", \"value\": 120}",
+                "{\"attr\": \"visitor.last_seen\", \"op\": \"exists\"}",
+                "{\"event\": \"cart\", \"property\": \"in_cart_price\", \"agg\": \"max\", \"op\": \"gte\", \"value\": 5000}",
+                // split: the device is kept, the duration evaluated every time
+                "{\"all\": [{\"attr\": \"session.device\", \"op\": \"eq\", \"value\": \"pc\"}, {\"attr\": \"session.duration\", \"op\": \"gte\", \"value\": 60}]}"};
+        String[] templates = {"call_button", "chat_invite", "html"};
+        for (int i = 0; i < audiences.length; i++) {
+            String template = templates[i % templates.length];
+            String content = switch (template) {
+                case "call_button" -> "{\"text\": \"お電話\", \"tel\": \"0120-000-000\"}";
+                case "chat_invite" -> "{\"title\": \"チャット\", \"text\": \"どうぞ\"}";
+                default -> "{\"html\": \"<p>" + i + "</p>\"}";
+            };
+            e.putCampaign(json("""
+                    {"id": "input-%d", "name": "input %d", "status": "live", "priority": %d, "audience": %s,
+                     "creative": {"template": "%s", "content": %s}, "frequency": {"per": "pageview"}}"""
+                    .formatted(i, i, 5 + i % 7, audiences[i], template, content)));
+        }
         return e;
     }
 
@@ -156,7 +193,9 @@ class EngineInvariantsTest {
                 props.put("item_id", String.valueOf(1 + r.nextInt(3)));
             }
             Event event = new Event("e_" + (eventNo++), name, clock.now, props);
-            ObjectNode traits = identify ? JsonNodeFactory.instance.objectNode().put("member_rank", r.nextBoolean() ? "gold" : "silver") : null;
+            // traits come with an identify, and now and then on their own (a rank that changes mid-session)
+            ObjectNode traits = identify || r.nextInt(12) == 0
+                    ? JsonNodeFactory.instance.objectNode().put("member_rank", r.nextBoolean() ? "gold" : "silver") : null;
             TrackRequest request = new TrackRequest(visitor, user, traits, new Page(url, "page", referrer),
                     new ClientContext(ua, ua == PHONE ? Boolean.TRUE : null, "ja-JP", "Asia/Tokyo"), List.of(event), decide);
 

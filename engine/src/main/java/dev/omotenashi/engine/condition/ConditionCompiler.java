@@ -6,6 +6,7 @@ import dev.omotenashi.engine.condition.Condition.EventPredicate;
 import dev.omotenashi.engine.condition.Condition.PropPredicate;
 import dev.omotenashi.engine.profile.Agg;
 import dev.omotenashi.engine.profile.AggregateKey;
+import dev.omotenashi.engine.profile.Changes;
 import dev.omotenashi.engine.profile.Metric;
 import dev.omotenashi.engine.profile.Scope;
 
@@ -48,6 +49,7 @@ public final class ConditionCompiler {
 
     private final Function<String, Condition> segments;
     private final Map<String, Predicate> compiledSegments = new HashMap<>();
+    private final Map<String, Inputs> segmentInputs = new HashMap<>();
     private final Set<String> compiling = new HashSet<>();
     private final Map<String, DerivedEvent> derived = new LinkedHashMap<>();
     private final Set<AggregateKey> aggregates = new LinkedHashSet<>();
@@ -141,6 +143,65 @@ public final class ConditionCompiler {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+    }
+
+    /**
+     * What a condition reads of a profile (see {@link Inputs}); a null condition reads nothing. Segment
+     * references are followed (compile the condition first: that checks them).
+     */
+    public Inputs inputs(Condition condition) {
+        if (condition == null) return Inputs.NOTHING;
+        return switch (condition) {
+            case Condition.All a -> union(a.conditions());
+            case Condition.Any a -> union(a.conditions());
+            case Condition.Not n -> inputs(n.condition());
+            case Condition.SegmentRef s -> {
+                Inputs known = segmentInputs.get(s.id());
+                if (known == null) {
+                    segment(s.id()); // throws on an unknown segment or a cycle
+                    known = inputs(segments.apply(s.id()));
+                    segmentInputs.put(s.id(), known);
+                }
+                yield known;
+            }
+            case AttributePredicate p -> p.op().temporal() ? Inputs.EVERY_TIME : switch (p.attribute()) {
+                case VISITOR_VISITS, VISITOR_FIRST_SEEN, VISITOR_LAST_SEEN, SESSION_SOURCE, SESSION_UTM_SOURCE,
+                     SESSION_UTM_MEDIUM, SESSION_UTM_CAMPAIGN, SESSION_UTM_TERM, SESSION_UTM_CONTENT,
+                     SESSION_REFERRER_HOST, SESSION_LANDING_PATH, SESSION_DEVICE -> Inputs.of(Changes.SESSION);
+                // page views counted since the session started
+                case SESSION_PV -> Inputs.of(VIEW, Changes.SESSION);
+                case VISITOR_IS_MEMBER, USER -> Inputs.of(Changes.IDENTITY);
+                case SESSION_DURATION, PAGE_URL, PAGE_PATH, PAGE_HOST, PAGE_TITLE, PAGE_QUERY -> Inputs.EVERY_TIME;
+            };
+            case EventPredicate p -> p.op().temporal() ? Inputs.EVERY_TIME
+                    : Inputs.of(p.where() == null ? p.event() : derivedName(p.event(), p.where()),
+                            p.scope().isSessional() ? Changes.SESSION : 0);
+            case ActionPredicate p -> p.op().temporal() ? Inputs.EVERY_TIME
+                    : Inputs.of(p.campaign(), p.scope().isSessional() ? Changes.SESSION : 0);
+            case PropPredicate p -> Inputs.EVERY_TIME;
+        };
+    }
+
+    private static final String VIEW = "view";
+
+    /**
+     * Compiles a condition in two parts for reuse (see {@link Split}): the members of a top-level {@code all}
+     * that read only the profile are kept apart from those that read the clock or the page.
+     */
+    public Split split(Condition condition) {
+        Inputs whole = inputs(condition);
+        if (whole.reusable()) return new Split(compile(condition), whole, Predicate.TRUE);
+        if (!(condition instanceof Condition.All all)) return Split.everyTime(compile(condition));
+        List<Condition> kept = new ArrayList<>();
+        List<Condition> rest = new ArrayList<>();
+        for (Condition c : all.conditions()) (inputs(c).reusable() ? kept : rest).add(c);
+        return new Split(all(kept), union(kept), all(rest));
+    }
+
+    private Inputs union(List<Condition> conditions) {
+        Inputs all = Inputs.NOTHING;
+        for (Condition c : conditions) all = all.and(inputs(c));
+        return all;
     }
 
     // The readers capture plain locals rather than the record so that evaluation makes no accessor calls.

@@ -59,7 +59,8 @@ public final class CompiledSite {
         List<CompiledCampaign> compiled = new ArrayList<>();
         for (Campaign c : config.campaigns().values()) {
             Predicate goal = c.goal() == null ? Predicate.FALSE : compiler.compile(c.goal().where());
-            compiled.add(new CompiledCampaign(c, compiler.compile(c.audience()), compiler.compile(c.pages()), goal));
+            Predicate audience = compiler.compile(c.audience());
+            compiled.add(new CompiledCampaign(c, audience, compiler.compile(c.pages()), goal, compiler.split(c.audience())));
         }
         compiled.sort(BY_PRIORITY);
         this.campaigns = List.copyOf(compiled);

@@ -2,6 +2,7 @@ package dev.omotenashi.engine.decision;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omotenashi.engine.condition.Facts;
+import dev.omotenashi.engine.condition.Split;
 import dev.omotenashi.engine.condition.Predicate;
 import dev.omotenashi.engine.experiment.Assignment;
 
@@ -22,18 +23,20 @@ import java.util.Optional;
  * @param slot           the page-view slot all variants take, or null when they differ (derived; see
  *                       {@link #slotOf})
  * @param allocator      chooses the variant of a visitor outside control who has none yet (null: by weight)
+ * @param audienceSplit  the audience in the part a person's memo may keep and the rest (null: all of it
+ *                       evaluated every time)
  */
 public record CampaignPlan(String id, boolean live, java.util.function.LongPredicate schedule, Predicate audience,
                            Predicate pages, Frequency frequency, Stop stop, int controlPercent, List<VariantPlan> variants,
                            ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits,
-                           List<Integer> weights, String slot, Allocator allocator) {
+                           List<Integer> weights, String slot, Allocator allocator, Split audienceSplit) {
 
     /** A plan whose variants are split by weight; {@code weights} are derived from the variants. */
     public CampaignPlan(String id, boolean live, java.util.function.LongPredicate schedule, Predicate audience,
                         Predicate pages, Frequency frequency, Stop stop, int controlPercent, List<VariantPlan> variants,
                         ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits) {
         this(id, live, schedule, audience, pages, frequency, stop, controlPercent, variants, trigger, goal, priority,
-                surveyTraits, null, null, null);
+                surveyTraits, null, null, null, null);
     }
 
     /**
@@ -60,6 +63,7 @@ public record CampaignPlan(String id, boolean live, java.util.function.LongPredi
         weights = variants.stream().map(VariantPlan::weight).toList();
         slot = slotOf(variants);
         if (allocator == null) allocator = Allocator.WEIGHTS;
+        if (audienceSplit == null) audienceSplit = Split.everyTime(audience);
         surveyTraits = Map.copyOf(surveyTraits);
     }
 

@@ -6,6 +6,7 @@ import dev.omotenashi.engine.Action;
 import dev.omotenashi.engine.condition.Facts;
 import dev.omotenashi.engine.config.SiteSettings;
 import dev.omotenashi.engine.experiment.Assignment;
+import dev.omotenashi.engine.profile.AudienceMemo;
 import dev.omotenashi.engine.profile.CampaignHistory;
 import dev.omotenashi.engine.profile.Metric;
 import dev.omotenashi.engine.profile.Profile;
@@ -16,6 +17,7 @@ import dev.omotenashi.engine.recommend.Recommender;
 import dev.omotenashi.engine.render.Html;
 import dev.omotenashi.engine.session.PageInfo;
 import dev.omotenashi.engine.condition.Predicate;
+import dev.omotenashi.engine.condition.Split;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +87,7 @@ public final class Decider {
         List<CampaignPlan> campaigns = lineup.plans();
         CampaignHistory[] histories = lineup.histories(profile);
         byte[] pageRules = page == null || explain ? null : page.memo(lineup, campaigns.size());
+        byte[] audiences = explain ? null : lineup.audienceResults(profile, browser, today);
         int view = profile.currentView();
         List<Outcome> outcomes = explain ? new ArrayList<>(campaigns.size()) : List.of();
         List<Action> actions = new ArrayList<>(2);
@@ -100,7 +103,7 @@ public final class Decider {
                     continue;
                 }
             } else if (c.slot() != null && slotsTaken.contains(c.slot())
-                    || !eligibleFast(c, history, browser, facts, now, today, pageRules, i, view)) {
+                    || !eligibleFast(c, history, browser, facts, now, today, pageRules, audiences, i, view)) {
                 continue;
             }
             boolean control;
@@ -153,13 +156,31 @@ public final class Decider {
 
     /** Whether every rule lets the campaign through, cheapest rules first (the audience is the dearest). */
     private static boolean eligibleFast(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today,
-                                        byte[] pageRules, int position, int view) {
+                                        byte[] pageRules, byte[] audiences, int position, int view) {
         if (!c.live() || !c.schedule().test(now) || !pagesMatch(c, facts, pageRules, position)) return false;
         if (h != null && h.deliveredOnView(view)) return false;
-        return frequencyAllows(c, h, b, today) && !stopped(c, h, today) && c.audience().test(facts);
+        return frequencyAllows(c, h, b, today) && !stopped(c, h, today) && inAudience(c, facts, audiences, position);
     }
 
     private static final byte UNKNOWN = 0, MATCH = 1, NO_MATCH = 2;
+
+    /**
+     * The campaign's audience: the part that reads only the profile from the person's memo when nothing it
+     * reads changed since it was evaluated, then the rest.
+     */
+    private static boolean inAudience(CampaignPlan c, Facts facts, byte[] memo, int position) {
+        if (memo == null) return c.audience().test(facts);
+        Split split = c.audienceSplit();
+        if (split.kept() != Predicate.TRUE) {
+            byte known = memo[position];
+            if (known == AudienceMemo.UNKNOWN) {
+                known = split.kept().test(facts) ? AudienceMemo.MATCH : AudienceMemo.NO_MATCH;
+                memo[position] = known;
+            }
+            if (known == AudienceMemo.NO_MATCH) return false;
+        }
+        return split.rest().test(facts);
+    }
 
     /** The campaign's page rule, from the page's memo when it was evaluated on this page before. */
     private static boolean pagesMatch(CampaignPlan c, Facts facts, byte[] memo, int position) {

@@ -1,7 +1,10 @@
 package dev.omotenashi.engine.decision;
 
+import dev.omotenashi.engine.condition.Predicate;
 import dev.omotenashi.engine.profile.CampaignHistory;
+import dev.omotenashi.engine.profile.Changes;
 import dev.omotenashi.engine.profile.Profile;
+import dev.omotenashi.engine.profile.VisitorState;
 
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +13,20 @@ import java.util.Map;
 /**
  * A site's campaigns in decision order (priority descending, then id), with each campaign's position, so
  * that a decision finds a person's history of every campaign in one pass over the person's histories
- * instead of one search per campaign. Immutable and thread-safe; built once per configuration change.
+ * instead of one search per campaign; and what each campaign's audience reads, so that a person's memo of
+ * audience results ({@link dev.omotenashi.engine.profile.AudienceMemo}) is kept until that changes: the line-up
+ * gives each name an audience reads a bit of its own, as far as there are bits.
+ * Immutable and thread-safe; built once per configuration change.
  */
 public final class Lineup {
     private final List<CampaignPlan> plans;
     private final Map<String, Integer> positions;
+    /** each campaign's audience inputs: the channels of what the kept part of its audience reads */
+    private final long[] inputs;
+    /** the bit of each name an audience reads; unique to this line-up, it also tells its memos from others' */
+    private final NameBits bits;
+    /** whether any campaign has an audience whose result a memo can keep */
+    private final boolean memoable;
 
     /** @param ordered the campaigns in decision order */
     public Lineup(List<CampaignPlan> ordered) {
@@ -22,6 +34,39 @@ public final class Lineup {
         Map<String, Integer> p = new HashMap<>();
         for (int i = 0; i < plans.size(); i++) p.put(plans.get(i).id(), i);
         this.positions = Map.copyOf(p);
+        this.inputs = new long[plans.size()];
+        Map<String, Long> b = new HashMap<>();
+        boolean any = false;
+        for (int i = 0; i < plans.size(); i++) {
+            var split = plans.get(i).audienceSplit();
+            if (split.kept() == Predicate.TRUE) continue;
+            any = true;
+            long channels = split.inputs().fixed();
+            for (String name : split.inputs().names()) {
+                channels |= b.computeIfAbsent(name, n -> 1L << (b.size() % Changes.NAME_BITS));
+            }
+            inputs[i] = channels;
+        }
+        this.bits = new NameBits(Map.copyOf(b));
+        this.memoable = any;
+    }
+
+    /** The bits of the names the audiences read (a small object of its own: memos point at it, not at the plans). */
+    private record NameBits(Map<String, Long> bits) implements Changes.Names {
+        @Override
+        public long of(String name) {
+            Long bit = bits.get(name);
+            return bit == null ? 0 : bit;
+        }
+    }
+
+    /**
+     * The person's memo of audience results for this line-up, browser and day, brought up to date with what
+     * changed since (see {@link dev.omotenashi.engine.profile.AudienceMemo}); null when no audience can be kept.
+     */
+    byte[] audienceResults(Profile profile, VisitorState browser, int today) {
+        if (!memoable) return null;
+        return profile.audienceMemo(bits, browser, today, inputs.length).results(inputs);
     }
 
     public List<CampaignPlan> plans() {

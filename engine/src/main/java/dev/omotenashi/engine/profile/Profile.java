@@ -44,6 +44,8 @@ public final class Profile {
     long lastDeliveryAt = Long.MIN_VALUE;
     /** page views since the last delivery of any campaign (site spacing) */
     int viewsSinceDelivery = Integer.MAX_VALUE;
+    /** the latest decision's audience results, or null; transient (see {@link AudienceMemo}) */
+    AudienceMemo memo;
 
     /** A new profile of one browser. */
     public Profile(String visitorId) {
@@ -210,6 +212,28 @@ public final class Profile {
         return t == Long.MIN_VALUE ? null : t;
     }
 
+    /**
+     * The memo of audience results for a configuration ({@code owner}), browser and day: the one kept when it
+     * is for the same three, else a fresh one, which replaces it.
+     */
+    public AudienceMemo audienceMemo(Changes.Names owner, VisitorState browser, int day, int size) {
+        AudienceMemo m = memo;
+        if (m == null || !m.fits(owner, browser, day, size)) memo = m = new AudienceMemo(owner, browser, day, size);
+        return m;
+    }
+
+    /** Notes changes on the given {@linkplain Changes channels} for the memo, if there is one. */
+    private void changed(long channels) {
+        AudienceMemo m = memo;
+        if (m != null) m.changes |= channels;
+    }
+
+    /** Notes a change of what is recorded under a name (an event name, a campaign id) for the memo. */
+    private void changed(String name, long channels) {
+        AudienceMemo m = memo;
+        if (m != null) m.changes |= channels | m.owner.of(name);
+    }
+
     // ---- writes (the engine's) -----------------------------------------------------------------
 
     /** Adds a browser to this person (after identify on a new browser); returns it. */
@@ -217,6 +241,7 @@ public final class Profile {
         VisitorState existing = browser(visitorId);
         if (existing != null) return existing;
         VisitorState b = new VisitorState(visitorId);
+        memo = null;
         browsers = Arrays.copyOf(browsers, browsers.length + 1);
         browsers[browsers.length - 1] = b;
         return b;
@@ -227,6 +252,7 @@ public final class Profile {
         for (int i = 0; i < browsers.length; i++) {
             if (browsers[i].visitorId.equals(visitorId)) {
                 VisitorState b = browsers[i];
+                memo = null;
                 VisitorState[] rest = new VisitorState[browsers.length - 1];
                 System.arraycopy(browsers, 0, rest, 0, i);
                 System.arraycopy(browsers, i + 1, rest, i, browsers.length - i - 1);
@@ -240,6 +266,7 @@ public final class Profile {
     /** Gives a browser that left another person a place here, with its session continuing. */
     public void adoptBrowser(VisitorState moved) {
         VisitorState b = attachBrowser(moved.visitorId);
+        memo = null;
         b.sessionStart = moved.sessionStart;
         b.lastEventAt = moved.lastEventAt;
         b.sessionPv = moved.sessionPv;
@@ -256,6 +283,7 @@ public final class Profile {
     }
 
     public void setUserId(String userId) {
+        if (!java.util.Objects.equals(this.userId, userId)) changed(Changes.IDENTITY);
         this.userId = userId;
     }
 
@@ -263,13 +291,21 @@ public final class Profile {
     public void mergeTraits(JsonNode more) {
         if (more == null || !more.isObject() || more.isEmpty()) return;
         if (traits == null) traits = JsonNodeFactory.instance.objectNode();
+        boolean changes = false;
         Iterator<Map.Entry<String, JsonNode>> it = more.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isNull()) traits.remove(e.getKey());
-            else traits.set(e.getKey(), e.getValue().deepCopy());
+            JsonNode old = traits.get(e.getKey());
+            if (e.getValue().isNull()) {
+                changes |= old != null;
+                traits.remove(e.getKey());
+            } else if (!e.getValue().equals(old)) { // most requests repeat the traits they sent before
+                changes = true;
+                traits.set(e.getKey(), e.getValue().deepCopy());
+            }
         }
         if (traits.isEmpty()) traits = null;
+        if (changes) changed(Changes.IDENTITY);
     }
 
     /**
@@ -290,6 +326,7 @@ public final class Profile {
         b.referrerHost = referrerHost;
         b.campaignSource = campaignSource;
         visits++;
+        changed(Changes.SESSION);
     }
 
     /**
@@ -308,7 +345,12 @@ public final class Profile {
      */
     public void recordEvent(VisitorState b, String name, long at, int day, JsonNode properties,
                             java.util.function.Function<String, Object> fallback, AggregatePlan plan) {
-        if (firstSeen == Long.MIN_VALUE || at < firstSeen) firstSeen = at;
+        long channels = 0;
+        if (firstSeen == Long.MIN_VALUE || at < firstSeen) {
+            firstSeen = at;
+            channels = Changes.SESSION;
+        }
+        changed(name, channels);
         if (at > lastEventAt) lastEventAt = at;
         if (at > b.lastEventAt) b.lastEventAt = at;
         if ("view".equals(name)) {
@@ -361,6 +403,7 @@ public final class Profile {
             campaigns[campaigns.length - 1] = h;
         }
         h.record(metric, at, serial, day, 1);
+        changed(campaign, 0);
         return h;
     }
 
@@ -430,6 +473,7 @@ public final class Profile {
      * The other's browsers become this person's.
      */
     public void absorb(Profile o) {
+        memo = null;
         int offset = nextSerial;
         nextSerial += o.nextSerial;
         visits += o.visits;

@@ -1,0 +1,95 @@
+package dev.omotenashi.engine.profile;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's memo of audience results: what the profile records clears exactly the results that read it,
+ * and what moves people or browsers drops the memo.
+ */
+class AudienceMemoTest {
+    private static final long CART = 1, WELCOME = 2;
+    /** a configuration whose audiences read cart events and the campaign "welcome" */
+    private static final Changes.Names NAMES = name -> Map.of("cart", CART, "welcome", WELCOME).getOrDefault(name, 0L);
+    /** positions: 0 reads carts, 1 the welcome campaign, 2 the session, 3 the identity, 4 nothing that changes */
+    private static final long[] INPUTS = {CART, WELCOME, Changes.SESSION, Changes.IDENTITY, 0};
+    private static final long T0 = 1_764_547_200_000L;
+
+    private final Profile profile = new Profile("v_1");
+    private final VisitorState browser = profile.browser("v_1");
+
+    private byte[] known() {
+        byte[] r = profile.audienceMemo(NAMES, browser, 20_000, INPUTS.length).results(INPUTS);
+        for (int i = 0; i < r.length; i++) if (r[i] == AudienceMemo.UNKNOWN) r[i] = AudienceMemo.MATCH;
+        return r;
+    }
+
+    private byte[] now() {
+        return profile.audienceMemo(NAMES, browser, 20_000, INPUTS.length).results(INPUTS);
+    }
+
+    private static final byte K = AudienceMemo.MATCH, U = AudienceMemo.UNKNOWN;
+
+    @Test
+    void recordingClearsOnlyWhatReadsIt() {
+        profile.startSession(browser, T0, "direct", "pc", "/", null, null);
+        profile.recordEvent(browser, "view", T0, 20_000, null, AggregatePlan.EMPTY); // the first event: first seen
+        known();
+        profile.recordEvent(browser, "view", T0 + 1_000, 20_000, null, AggregatePlan.EMPTY);
+        assertThat(now()).as("nothing reads views").containsExactly(K, K, K, K, K);
+        profile.recordEvent(browser, "cart", T0, 20_000, null, AggregatePlan.EMPTY);
+        assertThat(now()).containsExactly(U, K, K, K, K);
+        known();
+        profile.recordAction("welcome", Metric.SHOWN, T0, browser.serial(), 20_000);
+        assertThat(now()).containsExactly(K, U, K, K, K);
+        known();
+        profile.startSession(browser, T0 + 3_600_000, "search", "pc", "/items/1", "www.google.com", null);
+        assertThat(now()).containsExactly(K, K, U, K, K);
+    }
+
+    @Test
+    void traitsChangeTheIdentityOnlyWhenTheirValuesChange() {
+        ObjectNode gold = JsonNodeFactory.instance.objectNode().put("rank", "gold");
+        profile.mergeTraits(gold);
+        known();
+        profile.mergeTraits(gold.deepCopy());
+        assertThat(now()).as("the same traits again").containsExactly(K, K, K, K, K);
+        profile.mergeTraits(JsonNodeFactory.instance.objectNode().put("rank", "silver"));
+        assertThat(now()).containsExactly(K, K, K, U, K);
+        known();
+        profile.mergeTraits(JsonNodeFactory.instance.objectNode().putNull("rank"));
+        assertThat(now()).as("a trait removed").containsExactly(K, K, K, U, K);
+        known();
+        profile.setUserId("u_1");
+        assertThat(now()).as("identified: a member now").containsExactly(K, K, K, U, K);
+    }
+
+    @Test
+    void aMemoHoldsForOneConfigurationBrowserAndDay() {
+        known();
+        assertThat(profile.audienceMemo(NAMES, browser, 20_001, INPUTS.length).results(INPUTS)).as("the next day")
+                .containsOnly(U);
+        known();
+        Changes.Names other = name -> 0;
+        assertThat(profile.audienceMemo(other, browser, 20_000, INPUTS.length).results(INPUTS)).as("another configuration")
+                .containsOnly(U);
+        known();
+        VisitorState phone = profile.attachBrowser("v_2");
+        assertThat(profile.audienceMemo(NAMES, phone, 20_000, INPUTS.length).results(INPUTS)).as("another browser")
+                .containsOnly(U);
+    }
+
+    @Test
+    void mergingPeopleDropsTheMemo() {
+        known();
+        Profile anonymous = new Profile("v_9");
+        anonymous.recordEvent(anonymous.browser("v_9"), "view", T0, 20_000, null, AggregatePlan.EMPTY);
+        profile.absorb(anonymous);
+        assertThat(now()).containsOnly(U);
+    }
+}
