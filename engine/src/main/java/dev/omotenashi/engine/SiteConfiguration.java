@@ -140,7 +140,8 @@ public final class SiteConfiguration {
                 new CampaignPlan.Stop(stop.afterShows(), stop.afterCloses(), stop.afterClicks(), stop.afterGoal(),
                         stop.period().name().equals("DAY")),
                 c.control().percent(), variants, c.trigger().toJson(), goal, c.priority(), surveyTraits, null,
-                null, allocator(c, bandits), cc.audienceSplit());
+                null, allocator(c, bandits), cc.audienceSplit(),
+                dev.omotenashi.engine.condition.ConditionCompiler.reads(c.pages(), dev.omotenashi.engine.condition.Attribute.PAGE_TITLE));
     }
 
     /** Weights, or Thompson sampling over the counts the server hands to {@link #bandits()}. */

@@ -127,6 +127,11 @@ class EngineInvariantsTest {
                      "creative": {"template": "%s", "content": %s}, "frequency": {"per": "pageview"}}"""
                     .formatted(i, i, 5 + i % 7, audiences[i], template, content)));
         }
+        // a page rule on the title: not kept in the memo the URL's copies with other titles share
+        e.putCampaign(json("""
+                {"id": "titled", "name": "titled", "status": "live", "priority": 3,
+                 "pages": {"attr": "page.title", "op": "eq", "value": "お知らせ"},
+                 "creative": {"template": "notice_bar", "content": {"text": "お知らせ"}}, "frequency": {"per": "pageview"}}"""));
         return e;
     }
 
@@ -196,7 +201,7 @@ class EngineInvariantsTest {
             // traits come with an identify, and now and then on their own (a rank that changes mid-session)
             ObjectNode traits = identify || r.nextInt(12) == 0
                     ? JsonNodeFactory.instance.objectNode().put("member_rank", r.nextBoolean() ? "gold" : "silver") : null;
-            TrackRequest request = new TrackRequest(visitor, user, traits, new Page(url, "page", referrer),
+            TrackRequest request = new TrackRequest(visitor, user, traits, new Page(url, r.nextInt(3) == 0 ? "お知らせ" : "page", referrer),
                     new ClientContext(ua, ua == PHONE ? Boolean.TRUE : null, "ja-JP", "Asia/Tokyo"), List.of(event), decide);
 
             Profile before = engine.profile(visitor);

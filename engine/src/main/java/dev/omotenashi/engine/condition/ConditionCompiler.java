@@ -184,6 +184,21 @@ public final class ConditionCompiler {
 
     private static final String VIEW = "view";
 
+    /** Whether a condition reads an attribute (a segment reference: perhaps, so yes). */
+    public static boolean reads(Condition condition, Attribute attribute) {
+        if (condition == null) return false;
+        return switch (condition) {
+            case Condition.All a -> a.conditions().stream().anyMatch(c -> reads(c, attribute));
+            case Condition.Any a -> a.conditions().stream().anyMatch(c -> reads(c, attribute));
+            case Condition.Not n -> reads(n.condition(), attribute);
+            case Condition.SegmentRef s -> true;
+            case AttributePredicate p -> p.attribute() == attribute;
+            case EventPredicate p -> false;
+            case ActionPredicate p -> false;
+            case PropPredicate p -> false;
+        };
+    }
+
     /**
      * Compiles a condition in two parts for reuse (see {@link Split}): the members of a top-level {@code all}
      * that read only the profile are kept apart from those that read the clock or the page.

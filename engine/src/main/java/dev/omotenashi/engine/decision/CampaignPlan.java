@@ -25,18 +25,20 @@ import java.util.Optional;
  * @param allocator      chooses the variant of a visitor outside control who has none yet (null: by weight)
  * @param audienceSplit  the audience in the part a person's memo may keep and the rest (null: all of it
  *                       evaluated every time)
+ * @param pagesReadTitle the page rule reads {@code page.title}: its result is not kept for the page's URL
  */
 public record CampaignPlan(String id, boolean live, java.util.function.LongPredicate schedule, Predicate audience,
                            Predicate pages, Frequency frequency, Stop stop, int controlPercent, List<VariantPlan> variants,
                            ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits,
-                           List<Integer> weights, String slot, Allocator allocator, Split audienceSplit) {
+                           List<Integer> weights, String slot, Allocator allocator, Split audienceSplit,
+                           boolean pagesReadTitle) {
 
     /** A plan whose variants are split by weight; {@code weights} are derived from the variants. */
     public CampaignPlan(String id, boolean live, java.util.function.LongPredicate schedule, Predicate audience,
                         Predicate pages, Frequency frequency, Stop stop, int controlPercent, List<VariantPlan> variants,
                         ObjectNode trigger, GoalPlan goal, int priority, Map<String, String> surveyTraits) {
         this(id, live, schedule, audience, pages, frequency, stop, controlPercent, variants, trigger, goal, priority,
-                surveyTraits, null, null, null, null);
+                surveyTraits, null, null, null, null, true);
     }
 
     /**

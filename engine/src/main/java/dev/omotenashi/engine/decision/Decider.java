@@ -185,7 +185,7 @@ public final class Decider {
     /** The campaign's page rule, from the page's memo when it was evaluated on this page before. */
     private static boolean pagesMatch(CampaignPlan c, Facts facts, byte[] memo, int position) {
         if (c.pages() == Predicate.TRUE) return true;
-        if (memo == null) return c.pages().test(facts);
+        if (memo == null || c.pagesReadTitle()) return c.pages().test(facts);
         byte known = memo[position];
         if (known != UNKNOWN) return known == MATCH;
         boolean match = c.pages().test(facts);

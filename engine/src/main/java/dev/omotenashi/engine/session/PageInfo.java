@@ -43,11 +43,22 @@ public final class PageInfo {
     private final Map<String, String> query;
     private final String title;
     private final String referrer;
-    /** see {@link #memo}: page-rule results of one configuration, for this very page */
-    private Object memoOwner;
-    private byte[] memo;
+    /** see {@link #memo}: page-rule results of one configuration, for this URL; shared with its retitled copies */
+    private final Memo memo;
+
+    /** The memo's array and the configuration it belongs to. */
+    private static final class Memo {
+        Object owner;
+        byte[] results;
+    }
 
     private PageInfo(String url, String path, String host, Map<String, String> query, String title, String referrer) {
+        this(url, path, host, query, title, referrer, new Memo());
+    }
+
+    private PageInfo(String url, String path, String host, Map<String, String> query, String title, String referrer,
+                     Memo memo) {
+        this.memo = memo;
         this.url = url;
         this.path = path == null || path.isEmpty() ? "/" : path;
         this.host = host;
@@ -68,7 +79,7 @@ public final class PageInfo {
      * reached from many referrers).
      */
     PageInfo retitled(String title, String referrer) {
-        return new PageInfo(url, path, host, query, title, referrer);
+        return new PageInfo(url, path, host, query, title, referrer, memo);
     }
 
     public String url() {
@@ -96,18 +107,21 @@ public final class PageInfo {
     }
 
     /**
-     * A scratch array of {@code size} bytes for remembering what depends on this page alone under one
+     * A scratch array of {@code size} bytes for remembering what depends on this page's URL alone under one
      * configuration ({@code owner}): the decision keeps its page rules' results here, so a page served from
-     * the {@link PageCache} evaluates each rule once. A new owner gets a fresh, zeroed array. Not
-     * thread-safe: the pages of a site's cache are used under the site's lock.
+     * the {@link PageCache} evaluates each rule once. The array is shared with the copies of this page that
+     * have another title or referrer (the same URL reached from another page): rules that read the title
+     * must not be kept in it. A new owner gets a fresh, zeroed array. Not thread-safe: the pages of a
+     * site's cache are used under the site's lock.
      */
     public byte[] memo(Object owner, int size) {
         if (this == EMPTY) return new byte[size]; // shared by every site and thread: never remember anything
-        if (memoOwner != owner || memo == null || memo.length != size) {
-            memo = new byte[size];
-            memoOwner = owner;
+        Memo m = memo;
+        if (m.owner != owner || m.results == null || m.results.length != size) {
+            m.results = new byte[size];
+            m.owner = owner;
         }
-        return memo;
+        return m.results;
     }
 
     /** The referrer's host, parsed on each call; null when there is no referrer or it has no host. */

@@ -36,4 +36,17 @@ class PageCacheTest {
         assertThat(cache.of(null)).isEqualTo(PageInfo.EMPTY);
         assertThat(cache.of(new Page(null, "t", null))).isEqualTo(PageInfo.of(new Page(null, "t", null)));
     }
+
+    @Test
+    void copiesOfAUrlShareItsMemoAndAnotherUrlOrConfigurationDoesNot() {
+        Object config = new Object();
+        PageInfo view = cache.of(new Page("https://shop.example/items/1", "商品 1", "https://shop.example/"));
+        view.memo(config, 3)[1] = 2;
+        PageInfo report = cache.of(new Page("https://shop.example/items/1", null, null)); // the tag's report from that page
+        assertThat(report).isNotSameAs(view);
+        assertThat(report.memo(config, 3)).as("the same URL: rules that do not read the title hold").containsExactly(0, 2, 0);
+        assertThat(report.memo(new Object(), 3)).as("another configuration").containsExactly(0, 0, 0);
+        PageInfo other = cache.of(new Page("https://shop.example/items/2", "商品 2", null));
+        assertThat(other.memo(config, 3)).containsExactly(0, 0, 0);
+    }
 }
