@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * What a compiled condition reads of a profile, so that its result can be kept until one of those inputs
- * changes ({@link dev.omotenashi.engine.profile.AudienceMemo}).
+ * changes ({@link dev.omotenashi.engine.profile.DecisionMemo}).
  *
  * @param names    the event names (derived ones under their synthetic names) and campaign ids whose counts or
  *                 aggregates it reads

@@ -6,7 +6,7 @@ import dev.omotenashi.engine.Action;
 import dev.omotenashi.engine.condition.Facts;
 import dev.omotenashi.engine.config.SiteSettings;
 import dev.omotenashi.engine.experiment.Assignment;
-import dev.omotenashi.engine.profile.AudienceMemo;
+import dev.omotenashi.engine.profile.DecisionMemo;
 import dev.omotenashi.engine.profile.CampaignHistory;
 import dev.omotenashi.engine.profile.Metric;
 import dev.omotenashi.engine.profile.Profile;
@@ -85,9 +85,10 @@ public final class Decider {
         boolean spaced = spacingAllows(profile, spacing, now);
         if (!spaced && !explain) return EMPTY;
         List<CampaignPlan> campaigns = lineup.plans();
-        CampaignHistory[] histories = lineup.histories(profile);
+        DecisionMemo memo = explain ? null : lineup.memo(profile, browser, today);
+        CampaignHistory[] histories = explain ? lineup.histories(profile) : lineup.histories(profile, memo);
         byte[] pageRules = page == null || explain ? null : page.memo(lineup, campaigns.size());
-        byte[] audiences = explain ? null : lineup.audienceResults(profile, browser, today);
+        byte[] audiences = explain ? null : lineup.audienceResults(memo);
         int view = profile.currentView();
         List<Outcome> outcomes = explain ? new ArrayList<>(campaigns.size()) : List.of();
         List<Action> actions = new ArrayList<>(2);
@@ -173,11 +174,11 @@ public final class Decider {
         Split split = c.audienceSplit();
         if (split.kept() != Predicate.TRUE) {
             byte known = memo[position];
-            if (known == AudienceMemo.UNKNOWN) {
-                known = split.kept().test(facts) ? AudienceMemo.MATCH : AudienceMemo.NO_MATCH;
+            if (known == DecisionMemo.UNKNOWN) {
+                known = split.kept().test(facts) ? DecisionMemo.MATCH : DecisionMemo.NO_MATCH;
                 memo[position] = known;
             }
-            if (known == AudienceMemo.NO_MATCH) return false;
+            if (known == DecisionMemo.NO_MATCH) return false;
         }
         return split.rest().test(facts);
     }

@@ -3,6 +3,7 @@ package dev.omotenashi.engine.decision;
 import dev.omotenashi.engine.condition.Predicate;
 import dev.omotenashi.engine.profile.CampaignHistory;
 import dev.omotenashi.engine.profile.Changes;
+import dev.omotenashi.engine.profile.DecisionMemo;
 import dev.omotenashi.engine.profile.Profile;
 import dev.omotenashi.engine.profile.VisitorState;
 
@@ -14,7 +15,7 @@ import java.util.Map;
  * A site's campaigns in decision order (priority descending, then id), with each campaign's position, so
  * that a decision finds a person's history of every campaign in one pass over the person's histories
  * instead of one search per campaign; and what each campaign's audience reads, so that a person's memo of
- * audience results ({@link dev.omotenashi.engine.profile.AudienceMemo}) is kept until that changes: the line-up
+ * audience results ({@link dev.omotenashi.engine.profile.DecisionMemo}) is kept until that changes: the line-up
  * gives each name an audience reads a bit of its own, as far as there are bits.
  * Immutable and thread-safe; built once per configuration change.
  */
@@ -60,13 +61,27 @@ public final class Lineup {
         }
     }
 
+    /** The person's memo for this line-up, browser and day (see {@link DecisionMemo}). */
+    DecisionMemo memo(Profile profile, VisitorState browser, int today) {
+        return profile.decisionMemo(bits, browser, today, inputs.length);
+    }
+
     /**
-     * The person's memo of audience results for this line-up, browser and day, brought up to date with what
-     * changed since (see {@link dev.omotenashi.engine.profile.AudienceMemo}); null when no audience can be kept.
+     * The memo's audience results, brought up to date with what changed since; null when no audience can
+     * be kept.
      */
-    byte[] audienceResults(Profile profile, VisitorState browser, int today) {
-        if (!memoable) return null;
-        return profile.audienceMemo(bits, browser, today, inputs.length).results(inputs);
+    byte[] audienceResults(DecisionMemo memo) {
+        return memoable ? memo.results(inputs) : null;
+    }
+
+    /** As {@link #histories(Profile)}, from the memo (each history is placed once). */
+    CampaignHistory[] histories(Profile profile, DecisionMemo memo) {
+        return memo.histories(profile, this::position);
+    }
+
+    private int position(String campaign) {
+        Integer at = positions.get(campaign);
+        return at == null ? -1 : at;
     }
 
     public List<CampaignPlan> plans() {

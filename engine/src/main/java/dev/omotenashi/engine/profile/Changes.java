@@ -2,7 +2,7 @@ package dev.omotenashi.engine.profile;
 
 /**
  * The channels through which a profile changes, as bits of a {@code long}, so that a result computed from a
- * profile (a campaign's audience, see {@link AudienceMemo}) can be kept until something it reads changes.
+ * profile (a campaign's audience, see {@link DecisionMemo}) can be kept until something it reads changes.
  *
  * <p>Two bits are fixed: {@link #SESSION} (a session started: visits, first and last seen, the session's
  * attributes and the session scopes move) and {@link #IDENTITY} (the user id or a trait changed). The

@@ -44,8 +44,8 @@ public final class Profile {
     long lastDeliveryAt = Long.MIN_VALUE;
     /** page views since the last delivery of any campaign (site spacing) */
     int viewsSinceDelivery = Integer.MAX_VALUE;
-    /** the latest decision's audience results, or null; transient (see {@link AudienceMemo}) */
-    AudienceMemo memo;
+    /** the latest decision's audience results, or null; transient (see {@link DecisionMemo}) */
+    DecisionMemo memo;
 
     /** A new profile of one browser. */
     public Profile(String visitorId) {
@@ -216,21 +216,21 @@ public final class Profile {
      * The memo of audience results for a configuration ({@code owner}), browser and day: the one kept when it
      * is for the same three, else a fresh one, which replaces it.
      */
-    public AudienceMemo audienceMemo(Changes.Names owner, VisitorState browser, int day, int size) {
-        AudienceMemo m = memo;
-        if (m == null || !m.fits(owner, browser, day, size)) memo = m = new AudienceMemo(owner, browser, day, size);
+    public DecisionMemo decisionMemo(Changes.Names owner, VisitorState browser, int day, int size) {
+        DecisionMemo m = memo;
+        if (m == null || !m.fits(owner, browser, day, size)) memo = m = new DecisionMemo(owner, browser, day, size);
         return m;
     }
 
     /** Notes changes on the given {@linkplain Changes channels} for the memo, if there is one. */
     private void changed(long channels) {
-        AudienceMemo m = memo;
+        DecisionMemo m = memo;
         if (m != null) m.changes |= channels;
     }
 
     /** Notes a change of what is recorded under a name (an event name, a campaign id) for the memo. */
     private void changed(String name, long channels) {
-        AudienceMemo m = memo;
+        DecisionMemo m = memo;
         if (m != null) m.changes |= channels | m.owner.of(name);
     }
 

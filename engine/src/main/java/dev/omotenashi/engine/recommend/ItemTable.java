@@ -27,8 +27,15 @@ public final class ItemTable {
     private final ConcurrentHashMap<String, Integer> index = new ConcurrentHashMap<>();
     private volatile Item[] items = new Item[64];
     private int[][] hourly = new int[64][];   // per item: views per hour slot (hour number mod 24)
-    private long[] slotHour = new long[HOURS]; // the absolute hour each slot currently counts
+    private long[] slotHour = new long[HOURS]; // the absolute hour each slot currently counts; UNUSED before any
+    private static final long UNUSED = Long.MIN_VALUE;
+    /** per item: the views in all its hour slots together, so that a ranking need not add 24 slots per item */
+    private long[] totals = new long[64];
     private int size;
+
+    public ItemTable() {
+        Arrays.fill(slotHour, UNUSED);
+    }
 
     /** What is known of an item, or null. */
     public Item item(String itemId) {
@@ -61,6 +68,7 @@ public final class ItemTable {
             if (i == items.length) {
                 items = Arrays.copyOf(items, i * 2);
                 hourly = Arrays.copyOf(hourly, i * 2);
+                totals = Arrays.copyOf(totals, i * 2);
             }
             hourly[i] = new int[HOURS];
             index.put(id, i);
@@ -81,22 +89,38 @@ public final class ItemTable {
         if (slotHour[slot] != hour) {
             if (hour < slotHour[slot]) return id; // older than the window: not "now"
             slotHour[slot] = hour;
-            for (int k = 0; k < size; k++) if (hourly[k] != null) hourly[k][slot] = 0;
+            for (int k = 0; k < size; k++) {
+                if (hourly[k] == null) continue;
+                totals[k] -= hourly[k][slot];
+                hourly[k][slot] = 0;
+            }
         }
         hourly[i][slot]++;
+        totals[i]++;
         return id;
     }
 
     /** The most viewed items of the 24 hours before {@code now}, most viewed first, at most {@code limit}. */
     public synchronized List<Item> popular(long now, int limit) {
         long hour = Math.floorDiv(now, HOUR_MS);
+        // Usually every slot that counted something lies in the 24 hours before now, and the totals are the
+        // answer; otherwise (a quiet day, a clock behind the latest view) the slots in the window are added.
+        boolean[] inWindow = new boolean[HOURS];
+        boolean all = true;
+        for (int s = 0; s < HOURS; s++) {
+            inWindow[s] = slotHour[s] > hour - HOURS && slotHour[s] <= hour;
+            all &= inWindow[s] || slotHour[s] == UNUSED;
+        }
         int[] best = new int[limit];
         long[] bestViews = new long[limit];
         int found = 0;
         for (int i = 0; i < size; i++) {
-            long views = 0;
-            for (int s = 0; s < HOURS; s++) {
-                if (slotHour[s] > hour - HOURS && slotHour[s] <= hour) views += hourly[i][s];
+            long views;
+            if (all) {
+                views = totals[i];
+            } else {
+                views = 0;
+                for (int s = 0; s < HOURS; s++) if (inWindow[s]) views += hourly[i][s];
             }
             if (views == 0) continue;
             int pos = found;

@@ -1,9 +1,11 @@
 package dev.omotenashi.engine.profile;
 
 /**
- * A decision's results of the campaigns' audiences for one person, kept on the profile between requests:
- * most audiences read things that change rarely (how the session began, membership, cart events), so the
- * next decision can reuse their results instead of reading the profile again.
+ * What one decision for a person leaves for the next, kept on the profile between requests: the results
+ * of the campaigns' audiences — most read things that change rarely (how the session began, membership,
+ * cart events), so the next decision can reuse them instead of reading the profile again — and the
+ * person's campaign histories aligned to the line-up (histories are only ever appended, so each is placed
+ * once).
  *
  * <p>A memo holds for one configuration ({@code owner}: the compiled line-up it was made for), one browser
  * (the session scopes are that browser's) and one day (the day scopes move at midnight). The profile ORs
@@ -14,7 +16,7 @@ package dev.omotenashi.engine.profile;
  *
  * <p>Not thread-safe: it belongs to the profile, whose events the engine applies one at a time.
  */
-public final class AudienceMemo {
+public final class DecisionMemo {
     /** Result codes in {@link #results}. */
     public static final byte UNKNOWN = 0, MATCH = 1, NO_MATCH = 2;
 
@@ -26,8 +28,12 @@ public final class AudienceMemo {
     final byte[] results;
     /** the channels changed since the results were last brought up to date */
     long changes;
+    /** the person's campaign histories at their campaigns' positions; null until the person has one */
+    private CampaignHistory[] aligned;
+    /** how many of the person's histories (in the order they were added) are placed in {@link #aligned} */
+    private int placed;
 
-    AudienceMemo(Changes.Names owner, VisitorState browser, int day, int size) {
+    DecisionMemo(Changes.Names owner, VisitorState browser, int day, int size) {
         this.owner = owner;
         this.browser = browser;
         this.day = day;
@@ -50,6 +56,24 @@ public final class AudienceMemo {
             }
         }
         return results;
+    }
+
+    /**
+     * The person's campaign histories at their campaigns' positions ({@code position} gives a campaign id's,
+     * -1 when the line-up has no such campaign), placing those added since the last call; null while the
+     * person has met no campaign. {@code profile} is the profile this memo belongs to.
+     */
+    public CampaignHistory[] histories(Profile profile, java.util.function.ToIntFunction<String> position) {
+        CampaignHistory[] all = profile.campaigns;
+        int n = all.length;
+        if (n == 0) return null;
+        if (aligned == null) aligned = new CampaignHistory[results.length];
+        for (int i = placed; i < n; i++) {
+            int at = position.applyAsInt(all[i].campaign);
+            if (at >= 0) aligned[at] = all[i];
+        }
+        placed = n;
+        return aligned;
     }
 
     boolean fits(Changes.Names owner, VisitorState browser, int day, int size) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A person's memo of audience results: what the profile records clears exactly the results that read it,
  * and what moves people or browsers drops the memo.
  */
-class AudienceMemoTest {
+class DecisionMemoTest {
     private static final long CART = 1, WELCOME = 2;
     /** a configuration whose audiences read cart events and the campaign "welcome" */
     private static final Changes.Names NAMES = name -> Map.of("cart", CART, "welcome", WELCOME).getOrDefault(name, 0L);
@@ -24,16 +24,16 @@ class AudienceMemoTest {
     private final VisitorState browser = profile.browser("v_1");
 
     private byte[] known() {
-        byte[] r = profile.audienceMemo(NAMES, browser, 20_000, INPUTS.length).results(INPUTS);
-        for (int i = 0; i < r.length; i++) if (r[i] == AudienceMemo.UNKNOWN) r[i] = AudienceMemo.MATCH;
+        byte[] r = profile.decisionMemo(NAMES, browser, 20_000, INPUTS.length).results(INPUTS);
+        for (int i = 0; i < r.length; i++) if (r[i] == DecisionMemo.UNKNOWN) r[i] = DecisionMemo.MATCH;
         return r;
     }
 
     private byte[] now() {
-        return profile.audienceMemo(NAMES, browser, 20_000, INPUTS.length).results(INPUTS);
+        return profile.decisionMemo(NAMES, browser, 20_000, INPUTS.length).results(INPUTS);
     }
 
-    private static final byte K = AudienceMemo.MATCH, U = AudienceMemo.UNKNOWN;
+    private static final byte K = DecisionMemo.MATCH, U = DecisionMemo.UNKNOWN;
 
     @Test
     void recordingClearsOnlyWhatReadsIt() {
@@ -72,15 +72,15 @@ class AudienceMemoTest {
     @Test
     void aMemoHoldsForOneConfigurationBrowserAndDay() {
         known();
-        assertThat(profile.audienceMemo(NAMES, browser, 20_001, INPUTS.length).results(INPUTS)).as("the next day")
+        assertThat(profile.decisionMemo(NAMES, browser, 20_001, INPUTS.length).results(INPUTS)).as("the next day")
                 .containsOnly(U);
         known();
         Changes.Names other = name -> 0;
-        assertThat(profile.audienceMemo(other, browser, 20_000, INPUTS.length).results(INPUTS)).as("another configuration")
+        assertThat(profile.decisionMemo(other, browser, 20_000, INPUTS.length).results(INPUTS)).as("another configuration")
                 .containsOnly(U);
         known();
         VisitorState phone = profile.attachBrowser("v_2");
-        assertThat(profile.audienceMemo(NAMES, phone, 20_000, INPUTS.length).results(INPUTS)).as("another browser")
+        assertThat(profile.decisionMemo(NAMES, phone, 20_000, INPUTS.length).results(INPUTS)).as("another browser")
                 .containsOnly(U);
     }
 
