@@ -110,8 +110,15 @@ public record CampaignPlan(String id, boolean live, java.util.function.LongPredi
         }
     }
 
-    /** One variant: its template and how to render its content for a visitor. */
-    public record VariantPlan(String id, int weight, String template, boolean modal, Renderer renderer) {}
+    /**
+     * One variant: its template and how to render its content for a visitor. The template's name is interned,
+     * so that slots (a template's name, or {@link #MODAL}) compare by identity.
+     */
+    public record VariantPlan(String id, int weight, String template, boolean modal, Renderer renderer) {
+        public VariantPlan {
+            template = template.intern();
+        }
+    }
 
     /** Renders a variant's content for one visitor; empty when a placeholder cannot be evaluated. */
     @FunctionalInterface

@@ -103,7 +103,7 @@ public final class Decider {
                     outcomes.add(Outcome.suppressed(c.id(), null, reason, detail(reason, c)));
                     continue;
                 }
-            } else if (c.slot() != null && slotsTaken.contains(c.slot())
+            } else if (c.slot() != null && taken(slotsTaken, c.slot())
                     || !eligibleFast(c, history, browser, facts, now, today, pageRules, audiences, i, view)) {
                 continue;
             }
@@ -122,7 +122,7 @@ public final class Decider {
                 continue;
             }
             String slot = variant.modal() ? CampaignPlan.MODAL : variant.template();
-            if (slotsTaken.contains(slot)) {
+            if (taken(slotsTaken, slot)) {
                 if (explain) {
                     outcomes.add(Outcome.suppressed(c.id(), variant.id(), Reason.PRIORITY,
                             variant.modal() ? "another modal action has higher priority" : "another " + variant.template() + " has higher priority"));
@@ -155,10 +155,18 @@ public final class Decider {
 
     private static final Decision EMPTY = new Decision(List.of(), List.of());
 
+    /** Whether a slot is taken; slots are interned names (see {@link CampaignPlan.VariantPlan}). */
+    private static boolean taken(List<String> slotsTaken, String slot) {
+        for (int i = 0, n = slotsTaken.size(); i < n; i++) if (slotsTaken.get(i) == slot) return true;
+        return false;
+    }
+
     /** Whether every rule lets the campaign through, cheapest rules first (the audience is the dearest). */
     private static boolean eligibleFast(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today,
                                         byte[] pageRules, byte[] audiences, int position, int view) {
         if (!c.live() || !c.schedule().test(now) || !pagesMatch(c, facts, pageRules, position)) return false;
+        // an audience known not to match settles it before the history is read (a cache miss per campaign)
+        if (audiences != null && audiences[position] == DecisionMemo.NO_MATCH) return false;
         if (h != null && h.deliveredOnView(view)) return false;
         return frequencyAllows(c, h, b, today) && !stopped(c, h, today) && inAudience(c, facts, audiences, position);
     }

@@ -52,10 +52,19 @@ public final class Lineup {
         this.memoable = any;
     }
 
-    /** The bits of the names the audiences read (a small object of its own: memos point at it, not at the plans). */
-    private record NameBits(Map<String, Long> bits) implements Changes.Names {
+    /**
+     * The bits of the names the audiences read (a small object of its own: memos point at it, not at the
+     * plans). {@code hashes} has bit {@code h & 63} set for the hash {@code h} of each name, so that most
+     * names nothing reads are answered from their cached hash, without a lookup.
+     */
+    private record NameBits(Map<String, Long> bits, long hashes) implements Changes.Names {
+        NameBits(Map<String, Long> bits) {
+            this(bits, bits.keySet().stream().mapToLong(n -> 1L << (n.hashCode() & 63)).reduce(0, (a, b) -> a | b));
+        }
+
         @Override
         public long of(String name) {
+            if ((hashes & 1L << (name.hashCode() & 63)) == 0) return 0;
             Long bit = bits.get(name);
             return bit == null ? 0 : bit;
         }

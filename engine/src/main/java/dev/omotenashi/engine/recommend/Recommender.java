@@ -3,9 +3,7 @@ package dev.omotenashi.engine.recommend;
 import dev.omotenashi.engine.profile.Profile;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Recommendations for S15, first version: the items this person viewed recently (newest first) and the
@@ -36,25 +34,31 @@ public final class Recommender {
 
     /**
      * Up to {@code limit} items for a person: recently viewed first (for RECENT and MIXED), then popular
-     * ones not already listed (for POPULAR and MIXED). Items without a name or URL are skipped: they cannot
-     * be shown. Empty when there is nothing to recommend.
+     * ones not already listed (for POPULAR and MIXED); each item id once. Items without a name or URL are
+     * skipped: they cannot be shown. Empty when there is nothing to recommend.
      */
     public List<Item> recommend(Profile profile, long now, Source source, int limit) {
-        Set<Item> out = new LinkedHashSet<>();
+        List<Item> out = new ArrayList<>(Math.min(limit, POPULAR_KEPT));
         if (source != Source.POPULAR && profile != null) {
             List<String> recent = profile.recentItems();
             for (int i = recent.size() - 1; i >= 0 && out.size() < limit; i--) {
-                Item item = items.item(recent.get(i));
-                if (showable(item)) out.add(item);
+                add(out, items.item(recent.get(i)));
             }
         }
         if (source != Source.RECENT) {
             for (Item item : popular(now)) {
                 if (out.size() >= limit) break;
-                if (showable(item)) out.add(item);
+                add(out, item);
             }
         }
-        return new ArrayList<>(out);
+        return out;
+    }
+
+    /** Adds a showable item whose id is not listed yet (a few dozen at most: a list beats a hash set). */
+    private static void add(List<Item> out, Item item) {
+        if (!showable(item)) return;
+        for (Item listed : out) if (listed.itemId().equals(item.itemId())) return;
+        out.add(item);
     }
 
     private List<Item> popular(long now) {

@@ -56,7 +56,8 @@ public final class CreativeRenderer {
     private record Obj(String[] names, Part[] values) implements Part {
         @Override
         public JsonNode render(Facts facts) {
-            ObjectNode out = NODES.objectNode();
+            // sized for its fields (and a recommendation's items): the default map grows twice on the way
+            ObjectNode out = new ObjectNode(NODES, new java.util.LinkedHashMap<>(2 * names.length + 2));
             for (int i = 0; i < names.length; i++) {
                 JsonNode v = values[i].render(facts);
                 if (v == null) return null;
