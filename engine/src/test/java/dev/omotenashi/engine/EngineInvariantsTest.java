@@ -127,6 +127,14 @@ class EngineInvariantsTest {
                      "creative": {"template": "%s", "content": %s}, "frequency": {"per": "pageview"}}"""
                     .formatted(i, i, 5 + i % 7, audiences[i], template, content)));
         }
+        // once a session (the default frequency), and thrice a day: held back until a session starts or the day ends
+        e.putCampaign(json("""
+                {"id": "once-a-session", "name": "once a session", "status": "live", "priority": 60,
+                 "creative": {"template": "call_button", "content": {"text": "お電話ください", "tel": "0120-000-001"}}}"""));
+        e.putCampaign(json("""
+                {"id": "thrice-a-day", "name": "thrice a day", "status": "live", "priority": 60,
+                 "creative": {"template": "chat_invite", "content": {"title": "チャット", "text": "どうぞ"}},
+                 "frequency": {"per": "day", "max": 3}, "stop": {"after_closes": 1, "period": "day"}}"""));
         // a page rule on the title: not kept in the memo the URL's copies with other titles share
         e.putCampaign(json("""
                 {"id": "titled", "name": "titled", "status": "live", "priority": 3,

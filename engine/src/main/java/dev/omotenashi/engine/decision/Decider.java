@@ -89,6 +89,7 @@ public final class Decider {
         CampaignHistory[] histories = explain ? lineup.histories(profile) : lineup.histories(profile, memo);
         byte[] pageRules = page == null || explain ? null : page.memo(lineup, campaigns.size());
         byte[] audiences = explain ? null : lineup.audienceResults(memo);
+        byte[] rules = explain ? null : memo.rules();
         int view = profile.currentView();
         List<Outcome> outcomes = explain ? new ArrayList<>(campaigns.size()) : List.of();
         List<Action> actions = new ArrayList<>(2);
@@ -104,7 +105,7 @@ public final class Decider {
                     continue;
                 }
             } else if (c.slot() != null && taken(slotsTaken, c.slot())
-                    || !eligibleFast(c, history, browser, facts, now, today, pageRules, audiences, i, view)) {
+                    || !eligibleFast(c, history, browser, facts, now, today, pageRules, audiences, rules, i, view)) {
                 continue;
             }
             boolean control;
@@ -163,12 +164,17 @@ public final class Decider {
 
     /** Whether every rule lets the campaign through, cheapest rules first (the audience is the dearest). */
     private static boolean eligibleFast(CampaignPlan c, CampaignHistory h, VisitorState b, Facts facts, long now, int today,
-                                        byte[] pageRules, byte[] audiences, int position, int view) {
+                                        byte[] pageRules, byte[] audiences, byte[] rules, int position, int view) {
         if (!c.live() || !c.schedule().test(now) || !pagesMatch(c, facts, pageRules, position)) return false;
-        // an audience known not to match settles it before the history is read (a cache miss per campaign)
+        // what the memo knows settles it before the history is read (a cache miss per campaign)
         if (audiences != null && audiences[position] == DecisionMemo.NO_MATCH) return false;
+        if (rules[position] == DecisionMemo.NO_MATCH) return false;
         if (h != null && h.deliveredOnView(view)) return false;
-        return frequencyAllows(c, h, b, today) && !stopped(c, h, today) && inAudience(c, facts, audiences, position);
+        if (!frequencyAllows(c, h, b, today) || stopped(c, h, today)) {
+            rules[position] = DecisionMemo.NO_MATCH; // holds until a session starts or the day ends
+            return false;
+        }
+        return inAudience(c, facts, audiences, position);
     }
 
     private static final byte UNKNOWN = 0, MATCH = 1, NO_MATCH = 2;

@@ -70,17 +70,19 @@ public final class Lineup {
         }
     }
 
-    /** The person's memo for this line-up, browser and day (see {@link DecisionMemo}). */
+    /**
+     * The person's memo for this line-up, browser and day (see {@link DecisionMemo}), brought up to date
+     * with what changed since the last decision.
+     */
     DecisionMemo memo(Profile profile, VisitorState browser, int today) {
-        return profile.decisionMemo(bits, browser, today, inputs.length);
+        DecisionMemo memo = profile.decisionMemo(bits, browser, today, inputs.length);
+        memo.update(memoable ? inputs : null);
+        return memo;
     }
 
-    /**
-     * The memo's audience results, brought up to date with what changed since; null when no audience can
-     * be kept.
-     */
+    /** The memo's audience results; null when no audience can be kept. */
     byte[] audienceResults(DecisionMemo memo) {
-        return memoable ? memo.results(inputs) : null;
+        return memoable ? memo.audiences() : null;
     }
 
     /** As {@link #histories(Profile)}, from the memo (each history is placed once). */

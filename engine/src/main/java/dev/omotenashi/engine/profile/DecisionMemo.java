@@ -17,7 +17,7 @@ package dev.omotenashi.engine.profile;
  * <p>Not thread-safe: it belongs to the profile, whose events the engine applies one at a time.
  */
 public final class DecisionMemo {
-    /** Result codes in {@link #results}. */
+    /** Result codes in {@link #audiences()} and {@link #rules()}. */
     public static final byte UNKNOWN = 0, MATCH = 1, NO_MATCH = 2;
 
     /** the configuration it is for, which also gives the names their bits */
@@ -26,6 +26,12 @@ public final class DecisionMemo {
     final int day;
     /** the result of each campaign's audience, at the campaign's position in the line-up */
     final byte[] results;
+    /**
+     * {@link #NO_MATCH} where a campaign's frequency cap or stop rule was found to hold the campaign back:
+     * what they count (exposures, closes, clicks, goals in the session, the day or all time) only grows,
+     * so that holds until a session starts or the day ends
+     */
+    private final byte[] rules;
     /** the channels changed since the results were last brought up to date */
     long changes;
     /** the person's campaign histories at their campaigns' positions; null until the person has one */
@@ -38,24 +44,36 @@ public final class DecisionMemo {
         this.browser = browser;
         this.day = day;
         this.results = new byte[size];
+        this.rules = new byte[size];
     }
 
     /**
-     * The results, brought up to date: each result whose audience reads a changed channel
-     * ({@code inputs[i] & changes}) is cleared to {@link #UNKNOWN}.
+     * Brings the results up to date with what changed since the last decision: each audience result whose
+     * audience reads a changed channel ({@code inputs[i] & changes}) is cleared to {@link #UNKNOWN}, and the
+     * rules' results when a session started. {@code inputs} null: no audience result is kept.
      */
-    public byte[] results(long[] inputs) {
+    public void update(long[] inputs) {
         long c = changes;
-        if (c != 0) {
-            changes = 0;
-            byte[] r = results;
-            if (c == Changes.ALL) {
-                java.util.Arrays.fill(r, UNKNOWN);
-            } else {
-                for (int i = 0; i < r.length; i++) if ((inputs[i] & c) != 0) r[i] = UNKNOWN;
-            }
+        if (c == 0) return;
+        changes = 0;
+        if ((c & Changes.SESSION) != 0) java.util.Arrays.fill(rules, UNKNOWN);
+        if (inputs == null) return;
+        byte[] r = results;
+        if (c == Changes.ALL) {
+            java.util.Arrays.fill(r, UNKNOWN);
+        } else {
+            for (int i = 0; i < r.length; i++) if ((inputs[i] & c) != 0) r[i] = UNKNOWN;
         }
+    }
+
+    /** The result of each campaign's audience (the part kept), at the campaign's position. */
+    public byte[] audiences() {
         return results;
+    }
+
+    /** Whether each campaign's frequency cap or stop rules are known to hold it back, at its position. */
+    public byte[] rules() {
+        return rules;
     }
 
     /**

@@ -23,14 +23,19 @@ class DecisionMemoTest {
     private final Profile profile = new Profile("v_1");
     private final VisitorState browser = profile.browser("v_1");
 
+    private static byte[] results(DecisionMemo memo) {
+        memo.update(INPUTS);
+        return memo.audiences();
+    }
+
     private byte[] known() {
-        byte[] r = profile.decisionMemo(NAMES, browser, 20_000, INPUTS.length).results(INPUTS);
+        byte[] r = results(profile.decisionMemo(NAMES, browser, 20_000, INPUTS.length));
         for (int i = 0; i < r.length; i++) if (r[i] == DecisionMemo.UNKNOWN) r[i] = DecisionMemo.MATCH;
         return r;
     }
 
     private byte[] now() {
-        return profile.decisionMemo(NAMES, browser, 20_000, INPUTS.length).results(INPUTS);
+        return results(profile.decisionMemo(NAMES, browser, 20_000, INPUTS.length));
     }
 
     private static final byte K = DecisionMemo.MATCH, U = DecisionMemo.UNKNOWN;
@@ -72,15 +77,15 @@ class DecisionMemoTest {
     @Test
     void aMemoHoldsForOneConfigurationBrowserAndDay() {
         known();
-        assertThat(profile.decisionMemo(NAMES, browser, 20_001, INPUTS.length).results(INPUTS)).as("the next day")
+        assertThat(results(profile.decisionMemo(NAMES, browser, 20_001, INPUTS.length))).as("the next day")
                 .containsOnly(U);
         known();
         Changes.Names other = name -> 0;
-        assertThat(profile.decisionMemo(other, browser, 20_000, INPUTS.length).results(INPUTS)).as("another configuration")
+        assertThat(results(profile.decisionMemo(other, browser, 20_000, INPUTS.length))).as("another configuration")
                 .containsOnly(U);
         known();
         VisitorState phone = profile.attachBrowser("v_2");
-        assertThat(profile.decisionMemo(NAMES, phone, 20_000, INPUTS.length).results(INPUTS)).as("another browser")
+        assertThat(results(profile.decisionMemo(NAMES, phone, 20_000, INPUTS.length))).as("another browser")
                 .containsOnly(U);
     }
 
@@ -91,5 +96,21 @@ class DecisionMemoTest {
         anonymous.recordEvent(anonymous.browser("v_9"), "view", T0, 20_000, null, AggregatePlan.EMPTY);
         profile.absorb(anonymous);
         assertThat(now()).containsOnly(U);
+    }
+
+    @Test
+    void rulesThatHoldACampaignBackHoldUntilASessionStarts() {
+        profile.startSession(browser, T0, "direct", "pc", "/", null, null);
+        profile.recordEvent(browser, "view", T0, 20_000, null, AggregatePlan.EMPTY);
+        DecisionMemo memo = profile.decisionMemo(NAMES, browser, 20_000, INPUTS.length);
+        memo.update(INPUTS);
+        memo.rules()[1] = DecisionMemo.NO_MATCH;
+        profile.recordAction("welcome", Metric.SHOWN, T0 + 1_000, browser.serial(), 20_000);
+        profile.recordEvent(browser, "cart", T0 + 2_000, 20_000, null, AggregatePlan.EMPTY);
+        memo.update(INPUTS);
+        assertThat(memo.rules()[1]).as("more exposures only keep it held back").isEqualTo(DecisionMemo.NO_MATCH);
+        profile.startSession(browser, T0 + 3_600_000, "direct", "pc", "/", null, null);
+        memo.update(INPUTS);
+        assertThat(memo.rules()).containsOnly(U);
     }
 }
