@@ -46,8 +46,9 @@ import java.util.random.RandomGenerator;
  * answers, item views), record the events derived from it, attribute goals; finally, when asked, decide.
  *
  * <p>Thread safety: configuration changes may come from any thread and take effect for the next
- * {@link #track} (the compiled configuration is swapped atomically). Calls for the same visitor or person
- * must not run concurrently (the server serialises them per profile); calls for different people may.
+ * {@link #track} (the compiled configuration is swapped atomically). Calls of {@link #track} must not run
+ * concurrently, not even for different people: the cached pages keep their page rules' results for the
+ * next request from the same URL, whoever sends it (the server holds its site lock around each call).
  */
 public final class SiteEngine {
     private static final String VIEW = "view";
@@ -155,6 +156,17 @@ public final class SiteEngine {
             }
         }
         return new TrackResult(request.visitor(), browser, actions, recorded, derived);
+    }
+
+    /**
+     * Drops the decision memos of people idle longer than the session timeout: a memo only speeds up the
+     * decisions of a visit in progress (docs/architecture.md, "The decision memo"). For a periodic task
+     * that holds off {@link #track} meanwhile (the server's checkpoint).
+     */
+    public void forgetIdleDecisions() {
+        long before = clock.millis() - settings.sessionTimeout().toMillis();
+        for (Profile p : byVisitor.values()) p.dropDecisionMemoIfIdle(before);
+        for (Profile p : byUser.values()) p.dropDecisionMemoIfIdle(before);
     }
 
     /** The profile of a visitor (the person's, when identified), or null when never seen. */

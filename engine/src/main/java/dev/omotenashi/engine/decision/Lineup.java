@@ -48,7 +48,7 @@ public final class Lineup {
             }
             inputs[i] = channels;
         }
-        this.bits = new NameBits(Map.copyOf(b));
+        this.bits = new NameBits(Map.copyOf(b), positions);
         this.memoable = any;
     }
 
@@ -57,9 +57,9 @@ public final class Lineup {
      * plans). {@code hashes} has bit {@code h & 63} set for the hash {@code h} of each name, so that most
      * names nothing reads are answered from their cached hash, without a lookup.
      */
-    private record NameBits(Map<String, Long> bits, long hashes) implements Changes.Names {
-        NameBits(Map<String, Long> bits) {
-            this(bits, bits.keySet().stream().mapToLong(n -> 1L << (n.hashCode() & 63)).reduce(0, (a, b) -> a | b));
+    private record NameBits(Map<String, Long> bits, long hashes, Map<String, Integer> positions) implements Changes.Names {
+        NameBits(Map<String, Long> bits, Map<String, Integer> positions) {
+            this(bits, bits.keySet().stream().mapToLong(n -> 1L << (n.hashCode() & 63)).reduce(0, (a, b) -> a | b), positions);
         }
 
         @Override
@@ -67,6 +67,12 @@ public final class Lineup {
             if ((hashes & 1L << (name.hashCode() & 63)) == 0) return 0;
             Long bit = bits.get(name);
             return bit == null ? 0 : bit;
+        }
+
+        @Override
+        public int position(String campaign) {
+            Integer at = positions.get(campaign);
+            return at == null ? -1 : at;
         }
     }
 
@@ -87,12 +93,7 @@ public final class Lineup {
 
     /** As {@link #histories(Profile)}, from the memo (each history is placed once). */
     CampaignHistory[] histories(Profile profile, DecisionMemo memo) {
-        return memo.histories(profile, this::position);
-    }
-
-    private int position(String campaign) {
-        Integer at = positions.get(campaign);
-        return at == null ? -1 : at;
+        return memo.histories(profile);
     }
 
     public List<CampaignPlan> plans() {

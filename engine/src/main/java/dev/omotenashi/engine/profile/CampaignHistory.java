@@ -37,31 +37,43 @@ public final class CampaignHistory {
         return campaign;
     }
 
-    void record(Metric metric, long at, int serial, int today, int times) {
+    /**
+     * Records a metric; returns whether a session slot that held a session was taken over for a newer one,
+     * so that the counts of the session it held (another browser's, perhaps still going on) now read 0.
+     */
+    boolean record(Metric metric, long at, int serial, int today, int times) {
         int m = metric.ordinal();
         counts[ALL + m] += times;
         if (at > latestAt[m]) latestAt[m] = at;
-        addSession(serial, m, times);
+        boolean moved = addSession(serial, m, times);
         addDay(today, m, times);
+        return moved;
     }
 
-    private void addSession(int serial, int m, int times) {
-        if (serial < 0) return;
+    private boolean addSession(int serial, int m, int times) {
+        if (serial < 0) return false;
         if (serial == serialA) {
             counts[SESSION_A + m] += times;
+            return false;
         } else if (serial == serialB) {
             counts[SESSION_B + m] += times;
+            return false;
         } else if (serial > serialA) {
+            boolean dropped = serialB >= 0;
             System.arraycopy(counts, SESSION_A, counts, SESSION_B, METRICS);
             java.util.Arrays.fill(counts, SESSION_A, SESSION_A + METRICS, 0);
             serialB = serialA;
             serialA = serial;
             counts[SESSION_A + m] = times;
+            return dropped;
         } else if (serial > serialB) {
+            boolean dropped = serialB >= 0;
             java.util.Arrays.fill(counts, SESSION_B, SESSION_B + METRICS, 0);
             serialB = serial;
             counts[SESSION_B + m] = times;
+            return dropped;
         }
+        return false;
     }
 
     private void addDay(int today, int m, int times) {

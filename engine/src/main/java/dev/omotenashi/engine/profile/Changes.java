@@ -21,10 +21,12 @@ public final class Changes {
 
     private Changes() {}
 
-    /** The bits of names: an event name (counted or aggregated) or a campaign id (an action metric recorded). */
-    @FunctionalInterface
+    /** A configuration as a memo sees it: the bits of names, the positions of campaigns. */
     public interface Names {
-        /** The bit of a name, 0 when nothing reads it. */
+        /** The bit of a name (an event name, counted or aggregated; a campaign id), 0 when nothing reads it. */
         long of(String name);
+
+        /** The position of a campaign in the line-up, -1 when there is none. */
+        int position(String campaign);
     }
 }

@@ -29,7 +29,8 @@ public final class DecisionMemo {
     /**
      * {@link #NO_MATCH} where a campaign's frequency cap or stop rule was found to hold the campaign back:
      * what they count (exposures, closes, clicks, goals in the session, the day or all time) only grows,
-     * so that holds until a session starts or the day ends
+     * so that holds until a session starts or the day ends — or until the campaign's history gives the
+     * session's slot to another browser's newer session ({@link #forgetRules})
      */
     private final byte[] rules;
     /** the channels changed since the results were last brought up to date */
@@ -71,23 +72,29 @@ public final class DecisionMemo {
         return results;
     }
 
+    /** Forgets what was known of a campaign's frequency cap and stop rules. */
+    void forgetRules(String campaign) {
+        int at = owner.position(campaign);
+        if (at >= 0 && at < rules.length) rules[at] = UNKNOWN;
+    }
+
     /** Whether each campaign's frequency cap or stop rules are known to hold it back, at its position. */
     public byte[] rules() {
         return rules;
     }
 
     /**
-     * The person's campaign histories at their campaigns' positions ({@code position} gives a campaign id's,
-     * -1 when the line-up has no such campaign), placing those added since the last call; null while the
-     * person has met no campaign. {@code profile} is the profile this memo belongs to.
+     * The person's campaign histories at their campaigns' positions in the owner's line-up (campaigns it
+     * does not have left out), placing those added since the last call; null while the person has met no
+     * campaign. {@code profile} is the profile this memo belongs to.
      */
-    public CampaignHistory[] histories(Profile profile, java.util.function.ToIntFunction<String> position) {
+    public CampaignHistory[] histories(Profile profile) {
         CampaignHistory[] all = profile.campaigns;
         int n = all.length;
         if (n == 0) return null;
         if (aligned == null) aligned = new CampaignHistory[results.length];
         for (int i = placed; i < n; i++) {
-            int at = position.applyAsInt(all[i].campaign);
+            int at = owner.position(all[i].campaign);
             if (at >= 0) aligned[at] = all[i];
         }
         placed = n;

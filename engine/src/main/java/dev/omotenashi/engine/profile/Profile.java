@@ -222,6 +222,19 @@ public final class Profile {
         return m;
     }
 
+    /** Whether the profile holds a decision memo now. */
+    public boolean keepsDecisionMemo() {
+        return memo != null;
+    }
+
+    /**
+     * Drops the decision memo when the person's latest event is older than {@code before}: a memo speeds
+     * up a visit in progress, and costs a few hundred bytes per person while kept.
+     */
+    public void dropDecisionMemoIfIdle(long before) {
+        if (memo != null && lastEventAt < before) memo = null;
+    }
+
     /** Notes changes on the given {@linkplain Changes channels} for the memo, if there is one. */
     private void changed(long channels) {
         DecisionMemo m = memo;
@@ -402,8 +415,10 @@ public final class Profile {
             campaigns = Arrays.copyOf(campaigns, campaigns.length + 1);
             campaigns[campaigns.length - 1] = h;
         }
-        h.record(metric, at, serial, day, 1);
+        boolean moved = h.record(metric, at, serial, day, 1);
         changed(campaign, 0);
+        // a session slot taken over: a session count of this campaign that held it back may read 0 now
+        if (moved && memo != null) memo.forgetRules(campaign);
         return h;
     }
 

@@ -14,8 +14,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DecisionMemoTest {
     private static final long CART = 1, WELCOME = 2;
-    /** a configuration whose audiences read cart events and the campaign "welcome" */
-    private static final Changes.Names NAMES = name -> Map.of("cart", CART, "welcome", WELCOME).getOrDefault(name, 0L);
+    /** a configuration whose audiences read cart events and the campaign "welcome", at position 1 */
+    private static final Changes.Names NAMES = names(Map.of("cart", CART, "welcome", WELCOME), Map.of("welcome", 1));
+
+    private static Changes.Names names(Map<String, Long> bits, Map<String, Integer> positions) {
+        return new Changes.Names() {
+            @Override
+            public long of(String name) {
+                return bits.getOrDefault(name, 0L);
+            }
+
+            @Override
+            public int position(String campaign) {
+                return positions.getOrDefault(campaign, -1);
+            }
+        };
+    }
     /** positions: 0 reads carts, 1 the welcome campaign, 2 the session, 3 the identity, 4 nothing that changes */
     private static final long[] INPUTS = {CART, WELCOME, Changes.SESSION, Changes.IDENTITY, 0};
     private static final long T0 = 1_764_547_200_000L;
@@ -80,7 +94,7 @@ class DecisionMemoTest {
         assertThat(results(profile.decisionMemo(NAMES, browser, 20_001, INPUTS.length))).as("the next day")
                 .containsOnly(U);
         known();
-        Changes.Names other = name -> 0;
+        Changes.Names other = names(Map.of(), Map.of());
         assertThat(results(profile.decisionMemo(other, browser, 20_000, INPUTS.length))).as("another configuration")
                 .containsOnly(U);
         known();
@@ -112,5 +126,29 @@ class DecisionMemoTest {
         profile.startSession(browser, T0 + 3_600_000, "direct", "pc", "/", null, null);
         memo.update(INPUTS);
         assertThat(memo.rules()).containsOnly(U);
+    }
+
+    @Test
+    void anotherBrowsersNewerSessionTakingTheCampaignsSlotForgetsItsRules() {
+        // the person's desktop is in session 0, the phone in session 1; welcome was shown on both
+        profile.startSession(browser, T0, "direct", "pc", "/", null, null);
+        VisitorState phone = profile.attachBrowser("v_2");
+        profile.startSession(phone, T0 + 1_000, "direct", "smartphone", "/", null, null);
+        profile.recordAction("welcome", Metric.SHOWN, T0 + 2_000, browser.serial(), 20_000);
+        profile.recordAction("welcome", Metric.SHOWN, T0 + 3_000, phone.serial(), 20_000);
+        DecisionMemo memo = profile.decisionMemo(NAMES, browser, 20_000, INPUTS.length);
+        memo.update(INPUTS);
+        memo.rules()[1] = DecisionMemo.NO_MATCH; // once a session: held back on the desktop
+        memo.rules()[0] = DecisionMemo.NO_MATCH;
+        // the phone starts session 2 and reports welcome there: the desktop's session 0 loses its slot
+        profile.startSession(phone, T0 + 4_000_000, "direct", "smartphone", "/", null, null);
+        memo.update(INPUTS);
+        memo.rules()[0] = DecisionMemo.NO_MATCH;
+        memo.rules()[1] = DecisionMemo.NO_MATCH;
+        profile.recordAction("welcome", Metric.GOAL, T0 + 4_001_000, phone.serial(), 20_000);
+        assertThat(profile.campaign("welcome").count(Metric.SHOWN, Scope.SESSION, browser.serial(), 20_000))
+                .as("the desktop's session count reads 0 now").isZero();
+        memo.update(INPUTS);
+        assertThat(memo.rules()).containsExactly(DecisionMemo.NO_MATCH, U, U, U, U);
     }
 }

@@ -290,6 +290,7 @@ public final class Sites {
     /** Writes a checkpoint of the site's profiles, consistent with its journal position. */
     public void checkpoint(LiveSite site) {
         CheckpointStore.Checkpoint cp = site.exclusive(() -> {
+            site.engine().forgetIdleDecisions(); // the memos of finished visits: memory, not state
             Map<String, byte[]> profiles = new HashMap<>();
             int n = 0;
             for (Profile p : site.engine().profiles()) {
