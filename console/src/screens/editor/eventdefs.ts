@@ -7,14 +7,14 @@
 import { api } from '../../api';
 import { h } from '../../dom';
 import { t } from '../../i18n';
-import { link, navigate } from '../../router';
+import { link } from '../../router';
 import { can } from '../../state';
 import { notice } from '../../ui';
 import { siteTabs } from '../sites';
 import { conditionBuilder } from './builder';
 import { COMMON_EVENTS, lookups } from './campaign';
 import { Json, defaultNode } from './condition';
-import { Env, at, clearErrors, guardUnsaved, input, showErrors, showSaveFailure } from './form';
+import { Env, at, guardUnsaved, input, wireSaving } from './form';
 
 export interface EventDefinition { name: string; from?: string; where?: Json; [k: string]: Json }
 
@@ -126,44 +126,14 @@ export async function eventDefinitionEditor(site: string, name: string | null): 
       deleteButton,
       h('a', { href: link(path(site)) }, t('ev.back'))));
 
-  const failed = (err: unknown) => showSaveFailure(form, messages, err);
-
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    if (readonly) return;
-    clearErrors(form);
-    messages.replaceChildren();
-    const target = String(model.name ?? '').trim();
-    if (isNew && (!target || defs.items.some((d) => d.name === target))) {
-      showErrors(form, [{ path: 'name', code: target ? 'conflict' : 'required', message: target ? t('ev.name.taken') : t('common.required') }], { focus: true });
-      return;
-    }
-    saveButton.disabled = true;
-    try {
-      await api('PUT', `${base}/event-definitions/${encodeURIComponent(target)}`, model);
-      dirty = false;
-      if (isNew) {
-        navigate(link(path(site, `/${encodeURIComponent(target)}?saved=1`)));
-        return;
-      }
-      messages.replaceChildren(notice(t('ed.saved')));
-    } catch (err) {
-      failed(err);
-    } finally {
-      saveButton.disabled = false;
-    }
-  });
-
-  deleteButton?.addEventListener('click', async () => {
-    if (!window.confirm(t('ev.delete.confirm', { name: model.name }))) return;
-    messages.replaceChildren();
-    try {
-      await api('DELETE', `${base}/event-definitions/${encodeURIComponent(model.name)}`);
-      dirty = false;
-      navigate(link(path(site, '?deleted=1')));
-    } catch (err) {
-      failed(err);
-    }
+  wireSaving({
+    form, messages, saveButton: saveButton as HTMLButtonElement, deleteButton: deleteButton as HTMLButtonElement | null,
+    readonly, isNew, idPath: 'name', id: () => String(model.name ?? '').trim(),
+    taken: (target) => defs.items.some((d) => d.name === target), takenMessage: t('ev.name.taken'),
+    url: (target) => `${base}/event-definitions/${encodeURIComponent(target)}`, body: () => model,
+    savedPath: (target) => path(site, `/${encodeURIComponent(target)}?saved=1`), deletedPath: path(site, '?deleted=1'),
+    deleteQuestion: () => t('ev.delete.confirm', { name: model.name }),
+    clean: () => { dirty = false; },
   });
 
   const page = h('main', { id: 'main', class: 'editor-page' },

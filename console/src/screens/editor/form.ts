@@ -1,10 +1,11 @@
 // The editors' building blocks: labelled native controls bound to a place in the JSON being edited (every
 // control is named by the JSON path of its value, which is how API errors find it), errors shown at their
 // control, and the unsaved-changes guard.
-import { ApiError, FieldError } from '../../api';
+import { ApiError, FieldError, api } from '../../api';
 import { h, uid } from '../../dom';
 import { t } from '../../i18n';
-import { alert, clearErrors } from '../../ui';
+import { link, navigate } from '../../router';
+import { alert, clearErrors, notice } from '../../ui';
 import { errorsInWords } from '../../errors';
 import { Json } from './condition';
 import { controlFor } from './paths';
@@ -299,4 +300,77 @@ export function showSaveFailure(form: HTMLElement, messages: HTMLElement, err: u
     messages.replaceChildren(box);
     if (!form.querySelector('[aria-invalid=true]')) box.focus();
   }
+}
+
+/** What {@link wireSaving} needs of an editor whose object is stored under its id (segments, event definitions). */
+export interface ObjectSaving {
+  form: HTMLFormElement;
+  messages: HTMLElement;
+  saveButton: HTMLButtonElement;
+  deleteButton: HTMLButtonElement | null;
+  readonly: boolean;
+  isNew: boolean;
+  /** the id's JSON path in the object (`id`, `name`) and the id the object has now, trimmed */
+  idPath: string;
+  id: () => string;
+  /** whether another object of the site has the id already, and what to say when it has */
+  taken: (id: string) => boolean;
+  takenMessage: string;
+  /** the object's API URL, and what is PUT there */
+  url: (id: string) => string;
+  body: () => Json;
+  /** the console's paths after a new object was saved, and after the object was deleted */
+  savedPath: (id: string) => string;
+  deletedPath: string;
+  deleteQuestion: () => string;
+  /** clears the editor's unsaved-changes flag */
+  clean: () => void;
+  /** after a save that stays on the page */
+  afterSave?: () => void;
+}
+
+/**
+ * The save and delete of such an editor: a new object's id is checked first (given, not taken); the
+ * object is PUT; a new one then opens under its id, an existing one says it was saved; the API's errors
+ * land at their fields (see {@link showSaveFailure}). Delete asks first, then leaves for the list.
+ */
+export function wireSaving(o: ObjectSaving): void {
+  const failed = (err: unknown) => showSaveFailure(o.form, o.messages, err);
+  o.form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (o.readonly) return;
+    clearErrors(o.form);
+    o.messages.replaceChildren();
+    const target = o.id();
+    if (o.isNew && (!target || o.taken(target))) {
+      showErrors(o.form, [{ path: o.idPath, code: target ? 'conflict' : 'required', message: target ? o.takenMessage : t('common.required') }], { focus: true });
+      return;
+    }
+    o.saveButton.disabled = true;
+    try {
+      await api('PUT', o.url(target), o.body());
+      o.clean();
+      if (o.isNew) {
+        navigate(link(o.savedPath(target)));
+        return;
+      }
+      o.messages.replaceChildren(notice(t('ed.saved')));
+      o.afterSave?.();
+    } catch (err) {
+      failed(err);
+    } finally {
+      o.saveButton.disabled = false;
+    }
+  });
+  o.deleteButton?.addEventListener('click', async () => {
+    if (!window.confirm(o.deleteQuestion())) return;
+    o.messages.replaceChildren();
+    try {
+      await api('DELETE', o.url(o.id()));
+      o.clean();
+      navigate(link(o.deletedPath));
+    } catch (err) {
+      failed(err);
+    }
+  });
 }

@@ -4,7 +4,7 @@
 import { api } from '../../api';
 import { h } from '../../dom';
 import { t } from '../../i18n';
-import { link, navigate } from '../../router';
+import { link } from '../../router';
 import { can } from '../../state';
 import { notice } from '../../ui';
 import { siteTabs } from '../sites';
@@ -12,7 +12,7 @@ import { conditionBuilder } from './builder';
 import { lookups } from './campaign';
 import { Json, defaultNode } from './condition';
 import { liveCount } from './count';
-import { Env, at, clearErrors, guardUnsaved, input, showErrors, showSaveFailure } from './form';
+import { Env, at, guardUnsaved, input, wireSaving } from './form';
 
 export async function segmentEditor(site: string, id: string | null): Promise<HTMLElement> {
   const base = `/api/v1/sites/${encodeURIComponent(site)}`;
@@ -63,45 +63,16 @@ export async function segmentEditor(site: string, id: string | null): Promise<HT
       h('a', { href: link(`/sites/${encodeURIComponent(site)}/segments`) }, t('ed.backToSegments'))));
   count.schedule();
 
-  const failed = (err: unknown) => showSaveFailure(form, messages, err);
-
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    if (readonly) return;
-    clearErrors(form);
-    messages.replaceChildren();
-    const target = String(model.id ?? '').trim();
-    if (isNew && (!target || look.segments.some((s) => s.id === target))) {
-      showErrors(form, [{ path: 'id', code: target ? 'conflict' : 'required', message: target ? t('ed.id.taken') : t('common.required') }], { focus: true });
-      return;
-    }
-    saveButton.disabled = true;
-    try {
-      await api('PUT', `${base}/segments/${encodeURIComponent(target)}`, model);
-      dirty = false;
-      if (isNew) {
-        navigate(link(`/sites/${encodeURIComponent(site)}/segments/${encodeURIComponent(target)}?saved=1`));
-        return;
-      }
-      messages.replaceChildren(notice(t('ed.saved')));
-      void count.now();
-    } catch (err) {
-      failed(err);
-    } finally {
-      saveButton.disabled = false;
-    }
-  });
-
-  deleteButton?.addEventListener('click', async () => {
-    if (!window.confirm(t('ed.segment.delete.confirm', { name: model.name || model.id }))) return;
-    messages.replaceChildren();
-    try {
-      await api('DELETE', `${base}/segments/${encodeURIComponent(model.id)}`);
-      dirty = false;
-      navigate(link(`/sites/${encodeURIComponent(site)}/segments?deleted=1`));
-    } catch (err) {
-      failed(err);
-    }
+  wireSaving({
+    form, messages, saveButton: saveButton as HTMLButtonElement, deleteButton: deleteButton as HTMLButtonElement | null,
+    readonly, isNew, idPath: 'id', id: () => String(model.id ?? '').trim(),
+    taken: (target) => look.segments.some((s) => s.id === target), takenMessage: t('ed.id.taken'),
+    url: (target) => `${base}/segments/${encodeURIComponent(target)}`, body: () => model,
+    savedPath: (target) => `/sites/${encodeURIComponent(site)}/segments/${encodeURIComponent(target)}?saved=1`,
+    deletedPath: `/sites/${encodeURIComponent(site)}/segments?deleted=1`,
+    deleteQuestion: () => t('ed.segment.delete.confirm', { name: model.name || model.id }),
+    clean: () => { dirty = false; },
+    afterSave: () => void count.now(),
   });
 
   const page = h('main', { id: 'main', class: 'editor-page' },
