@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param control  whether this is a control-group exposure: the trigger is armed, nothing is shown
  * @param template built-in template name ({@code popup}, {@code notice_bar} ...)
  * @param content  rendered content (placeholders evaluated and HTML-escaped); empty for control actions
- * @param trigger  the campaign's trigger ({@code {"on": "load"}})
+ * @param trigger  the campaign's trigger ({@code {"on": "load"}}); shared by every action of the campaign's
+ *                 configuration, so read-only: copy it before changing it
  */
 public record Action(String action, String campaign, String variant, boolean control, String template,
                      ObjectNode content, ObjectNode trigger) {

@@ -148,7 +148,7 @@ public final class Decider {
                 content = rendered.get();
             }
             slotsTaken.add(slot);
-            actions.add(new Action(actionIds.get(), c.id(), variant.id(), control, variant.template(), content, c.trigger().deepCopy()));
+            actions.add(new Action(actionIds.get(), c.id(), variant.id(), control, variant.template(), content, c.trigger()));
             if (explain) outcomes.add(new Outcome(c.id(), true, control, variant.id(), null, null));
         }
         return new Decision(actions, outcomes);
