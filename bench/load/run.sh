@@ -198,6 +198,24 @@ rate_run() { # $1 label, $2 run tag
   say "  $label (incl. warm-up): $(gc_pauses "$g0"); $(gc_alloc "$g0" "$(sed -n 's/.*req_per_s=\([0-9]*\).*/\1/p' "$OUT/$label.txt")")"
 }
 
+heap_committed() { # MB the collector has committed (ZGC "capacity", G1 "total")
+  "$JAVA_HOME/bin/jcmd" "$server_pid" GC.heap_info 2>/dev/null | awk '
+    /ZHeap/ { for (i = 1; i <= NF; i++) if ($i == "capacity") { v = $(i + 1); sub(/M,?$/, "", v); print v + 0; exit } }
+    /garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "total") { v = $(i + 1); sub(/K,?$/, "", v); print int(v / 1024); exit } }'
+}
+WARM_ROUNDS=${WARM_ROUNDS:-12}
+warm_heap() { # more /v1/t until the heap stops growing: its first use of fresh memory costs page faults
+  local before after r
+  before=$(heap_committed)
+  for r in $(seq 1 "$WARM_ROUNDS"); do
+    wrk_run "$1-warmup-heap$r" /v1/t 15 "wh$r$2" >/dev/null
+    after=$(heap_committed)
+    if [ -z "$before" ] || [ -z "$after" ] || [ "$after" -le $((before + before / 20)) ]; then break; fi
+    before=$after
+  done
+  say "  (warm-up: heap committed ${after:-?} MB after $r extra round(s) of 15 s)"
+}
+
 track_max() { # (b), with the server's own count of the events it took
   local ev0 ev1
   ev0=$(metric omotenashi_events_total)
@@ -213,6 +231,7 @@ for backend in $BACKENDS; do
   tag="$(date +%s)"
   wrk_run "$backend-warmup-noop" /bench/noop 10 "w0$tag" >/dev/null
   wrk_run "$backend-warmup-track" /v1/t "$WARMUP_SECONDS" "w1$tag" >/dev/null
+  warm_heap "$backend" "$tag"
   phase wrk_run "$backend-a-noop-max" /bench/noop "$NOOP_SECONDS" "a$tag$RANDOM"
   if [ -n "${JFR:-}" ]; then
     "$JAVA_HOME/bin/jcmd" "$server_pid" JFR.start name=load duration="${MAX_SECONDS}s" settings=profile \

@@ -128,6 +128,39 @@ public abstract class ServerContract {
     }
 
     @Test
+    void aChunkedBodyWithoutContentLengthIsReadWhole() throws Exception {
+        byte[] body = view("v_chunked01", "e_chunk_1", "/").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base() + "/v1/t"))
+                        .header("Content-Type", "application/json")
+                        // an input-stream body is sent chunked: no Content-Length, the server reads to the end
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"visitor\":\"v_chunked01\"");
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_chunked01", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIs400AndStoresNothing() throws Exception {
+        byte[] body = view("v_short01", "e_short_1", "/").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.URI u = java.net.URI.create(server.base());
+        try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/t HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                    + (body.length + 40) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            socket.shutdownOutput(); // the client promised 40 more bytes and stopped
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
+        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_short01", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void theSegmentDoorFeedsProfilesWithTheWriteKey() {
         String writeKey = site.get("write_key").asText();
         TestServer.Reply identify = server.segment("identify", writeKey, """

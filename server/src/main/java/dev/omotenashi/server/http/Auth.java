@@ -128,7 +128,7 @@ public final class Auth {
 
     /** The top-level {@code writeKey} of a JSON body, read by streaming (the body is parsed again later). */
     private static String bodyWriteKey(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = Bodies.bytes(ctx);
         if (body.length == 0 || body.length > 512 * 1024) return null;
         try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(body)) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return null;

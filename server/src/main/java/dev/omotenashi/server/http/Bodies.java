@@ -12,6 +12,38 @@ public final class Bodies {
     private Bodies() {}
 
     /**
+     * Bodies up to this declared length are read straight into an array of that length. Larger ones grow
+     * with what actually arrives, so a false Content-Length cannot make the server reserve megabytes.
+     */
+    static final int DIRECT_READ_MAX = 64 * 1024;
+    private static final String READ = "omotenashi.body";
+
+    /**
+     * The raw body, read once per request and kept for later readers (the Segment door reads the write key
+     * before the body is parsed). A body with a small Content-Length (a tag's request is ~600 bytes) is read
+     * straight into an array of that length; others (chunked, or larger) go through Javalin's reader and the
+     * server's hard cap ({@code maxRequestSize}).
+     */
+    public static byte[] bytes(Context ctx) {
+        if (ctx.attribute(READ) instanceof byte[] read) return read;
+        long declared = ctx.req().getContentLengthLong();
+        byte[] body;
+        if (declared >= 0 && declared <= DIRECT_READ_MAX) {
+            body = new byte[(int) declared];
+            try {
+                int n = ctx.req().getInputStream().readNBytes(body, 0, body.length);
+                if (n < body.length) throw new ApiException(400, "malformed_body", "the body ended before its Content-Length", "");
+            } catch (IOException e) {
+                throw new ApiException(400, "malformed_body", "the body could not be read", "");
+            }
+        } else {
+            body = ctx.bodyAsBytes();
+        }
+        ctx.attribute(READ, body);
+        return body;
+    }
+
+    /**
      * The body as a JSON tree, whatever the content type ({@code text/plain} carries JSON for sendBeacon).
      *
      * @throws ApiException 413 over {@code limit} bytes, 400 when not JSON or empty
@@ -19,7 +51,7 @@ public final class Bodies {
     public static JsonNode json(Context ctx, ObjectMapper json, int limit) {
         // The body is read (up to the server's hard cap, config.http.maxRequestSize) before a 413, so the
         // client that is still sending receives the answer instead of a reset connection.
-        byte[] bytes = ctx.bodyAsBytes();
+        byte[] bytes = bytes(ctx);
         if (bytes.length > limit) throw new ApiException(413, "too_large", "the request is larger than " + limit + " bytes", "");
         if (bytes.length == 0) throw ApiException.badRequest("", "the body is empty; expected a JSON object");
         try {

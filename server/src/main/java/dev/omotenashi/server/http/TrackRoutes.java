@@ -2,8 +2,6 @@ package dev.omotenashi.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omotenashi.engine.Action;
 import dev.omotenashi.engine.TrackRequest;
 import dev.omotenashi.engine.event.Ids;
@@ -11,6 +9,7 @@ import dev.omotenashi.engine.event.ParsedTrack;
 import dev.omotenashi.engine.event.TrackRequestParser;
 import dev.omotenashi.server.journal.GroupCommitter;
 import dev.omotenashi.server.journal.JournalCodec;
+import dev.omotenashi.server.journal.Streamed;
 import dev.omotenashi.server.site.LiveSite;
 import dev.omotenashi.server.site.Sites;
 import io.javalin.http.Context;
@@ -80,35 +79,34 @@ public final class TrackRoutes {
         awaitDurable(tracked);
         metrics.tracked(site.id(), request.events().size(), tracked.result().actions().size());
 
-        ObjectNode answer = json.createObjectNode();
-        answer.put("visitor", tracked.result().visitor());
-        answer.put("session", tracked.result().session());
-        answer.put("session_started_at", tracked.result().sessionStartedAt());
-        ArrayNode actions = answer.putArray("actions");
-        for (Action a : tracked.result().actions()) actions.add(action(a));
-        if (tracked.duplicates() > 0) answer.put("duplicates", tracked.duplicates());
-        ctx.contentType("application/json").result(bytes(answer));
+        ctx.contentType("application/json").result(answer(tracked));
     }
 
-    /** Written by the server's mapper (its shared buffer pool), not JsonNode.toString()'s own. */
-    private byte[] bytes(ObjectNode answer) {
-        try {
-            return json.writeValueAsBytes(answer);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of our own could not be written", e);
-        }
-    }
-
-    private ObjectNode action(Action a) {
-        ObjectNode o = json.createObjectNode();
-        o.put("action", a.action());
-        o.put("campaign", a.campaign());
-        o.put("variant", a.variant());
-        o.put("control", a.control());
-        o.put("template", a.template());
-        o.set("content", a.content());
-        o.set("trigger", a.trigger());
-        return o;
+    /** The answer, streamed (no tree): {visitor, session, session_started_at, actions[, duplicates]}. */
+    private byte[] answer(LiveSite.Tracked tracked) {
+        return Streamed.bytes(json, g -> {
+            g.writeStartObject();
+            g.writeStringField("visitor", tracked.result().visitor());
+            g.writeStringField("session", tracked.result().session());
+            g.writeNumberField("session_started_at", tracked.result().sessionStartedAt());
+            g.writeArrayFieldStart("actions");
+            for (Action a : tracked.result().actions()) {
+                g.writeStartObject();
+                g.writeStringField("action", a.action());
+                g.writeStringField("campaign", a.campaign());
+                g.writeStringField("variant", a.variant());
+                g.writeBooleanField("control", a.control());
+                g.writeStringField("template", a.template());
+                g.writeFieldName("content");
+                g.writeTree(a.content());
+                g.writeFieldName("trigger");
+                g.writeTree(a.trigger());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (tracked.duplicates() > 0) g.writeNumberField("duplicates", tracked.duplicates());
+            g.writeEndObject();
+        });
     }
 
     /** 429 with Retry-After when the key has used its rate. */

@@ -3,7 +3,6 @@ package dev.omotenashi.server.journal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omotenashi.engine.ClientContext;
 import dev.omotenashi.engine.Page;
@@ -26,34 +25,43 @@ public final class JournalCodec {
         this.json = json;
     }
 
-    /** The journal form of a request whose events the engine recorded as {@code recorded}. */
+    /**
+     * The journal form of a request whose events the engine recorded as {@code recorded}. Written by
+     * streaming (no intermediate tree): this runs for every request, under the site's lock.
+     */
     public String encode(TrackRequest request, List<Event> recorded) {
-        ObjectNode o = json.createObjectNode();
-        o.put("v", request.visitor());
-        if (request.user() != null) o.put("u", request.user());
-        if (request.traits() != null && !request.traits().isEmpty()) o.set("tr", request.traits());
-        Page page = request.page();
-        if (page.url() != null) o.put("url", page.url());
-        if (page.title() != null) o.put("title", page.title());
-        if (page.referrer() != null) o.put("ref", page.referrer());
-        ClientContext c = request.context();
-        if (c.userAgent() != null) o.put("ua", c.userAgent());
-        if (c.mobile() != null) o.put("mob", c.mobile());
-        if (c.lang() != null) o.put("lang", c.lang());
-        if (c.timezone() != null) o.put("tz", c.timezone());
-        ArrayNode events = o.putArray("e");
-        for (Event e : recorded) {
-            ObjectNode n = events.addObject();
-            n.put("id", e.id());
-            n.put("n", e.name());
-            n.put("ts", e.ts());
-            if (!e.properties().isEmpty()) n.set("p", e.properties());
-        }
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of our own always serialises", e);
-        }
+        return Streamed.string(json, g -> {
+            g.writeStartObject();
+            g.writeStringField("v", request.visitor());
+            if (request.user() != null) g.writeStringField("u", request.user());
+            if (request.traits() != null && !request.traits().isEmpty()) {
+                g.writeFieldName("tr");
+                g.writeTree(request.traits());
+            }
+            Page page = request.page();
+            if (page.url() != null) g.writeStringField("url", page.url());
+            if (page.title() != null) g.writeStringField("title", page.title());
+            if (page.referrer() != null) g.writeStringField("ref", page.referrer());
+            ClientContext c = request.context();
+            if (c.userAgent() != null) g.writeStringField("ua", c.userAgent());
+            if (c.mobile() != null) g.writeBooleanField("mob", c.mobile());
+            if (c.lang() != null) g.writeStringField("lang", c.lang());
+            if (c.timezone() != null) g.writeStringField("tz", c.timezone());
+            g.writeArrayFieldStart("e");
+            for (Event e : recorded) {
+                g.writeStartObject();
+                g.writeStringField("id", e.id());
+                g.writeStringField("n", e.name());
+                g.writeNumberField("ts", e.ts());
+                if (!e.properties().isEmpty()) {
+                    g.writeFieldName("p");
+                    g.writeTree(e.properties());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 
     /** The request to replay (with {@code decide: false}). @throws IllegalArgumentException when not a journal record */

@@ -19,11 +19,16 @@ final class Json {
     }
 
     static String strings(List<String> values) {
-        try {
-            return MAPPER.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
+        // streamed: the journal writer calls this for every record, and databind's list serialiser costs more
+        java.io.StringWriter out = new java.io.StringWriter(2 + 30 * values.size());
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            for (String v : values) g.writeString(v);
+            g.writeEndArray();
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("a list of strings is always JSON", e);
         }
+        return out.toString();
     }
 
     static List<String> strings(String json) {
