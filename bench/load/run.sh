@@ -5,6 +5,7 @@
 #   bench/load/run.sh                 # SQLite, then PostgreSQL
 #   BACKENDS=sqlite bench/load/run.sh # one backend
 #   JFR=1 bench/load/run.sh           # also record a JFR of each /v1/t max-throughput run
+#   JAR=/tmp/base.jar bench/load/run.sh  # another build of the server (A/B against main)
 #
 # Per backend, on a fresh server (`omotenashi demo`: the demo-shop site with S01–S17 live, limits off,
 # --bench-endpoints): warm-up, then
@@ -41,8 +42,8 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 pin() { if [ -n "$1" ]; then echo "taskset -c $1"; fi; }
 
 # --- the jar -----------------------------------------------------------------------------------------
-jar="$root/server/target/omotenashi.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/engine/src" "$root/server/src" "$root/pom.xml" -newer "$jar" -type f -print -quit)" ]; then
+jar="${JAR:-$root/server/target/omotenashi.jar}"   # JAR=/tmp/x.jar: measure another build (A/B)
+if [ -z "${JAR:-}" ] && { [ ! -f "$jar" ] || [ -n "$(find "$root/engine/src" "$root/server/src" "$root/pom.xml" -newer "$jar" -type f -print -quit)" ]; }; then
   echo "building the server jar..." >&2
   (cd "$root" && ./mvnw -q -B -ntp -DskipTests package -pl server -am) >&2
 fi

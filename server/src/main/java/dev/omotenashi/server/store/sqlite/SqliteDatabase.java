@@ -38,8 +38,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * the committing connection: SQLite's automatic checkpoint would run inside whichever COMMIT crossed the
  * threshold, and every journal append waiting for that group commit would wait for the copy and its fsync
  * too. The writer has {@code wal_autocheckpoint=0}; a second connection runs {@code wal_checkpoint(PASSIVE)}
- * every {@link #CHECKPOINT_EVERY_MS} ms, which never blocks the writer or the readers. The writer still
- * restarts the log from its beginning once everything in it has been copied, so the file stays small.
+ * every {@link #CHECKPOINT_EVERY_MS} ms, which never blocks the writer or the readers. The log starts over
+ * from its beginning once everything in it has been copied; under sustained writes the writer makes that
+ * happen when the log grows long ({@link #restartLogIfWanted}), so the file stays small.
  */
 final class SqliteDatabase implements Database {
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
@@ -47,6 +48,13 @@ final class SqliteDatabase implements Database {
     static final int BUSY_TIMEOUT_MS = 10_000;
     /** How often the checkpointer copies the write-ahead log into the database file. */
     static final long CHECKPOINT_EVERY_MS = 250;
+    /**
+     * Frames in the log (64 MB of 4 KB pages, the journal size limit) past which the checkpointer also starts
+     * the log over. Under sustained writes the log never empties by itself: a commit always lands while a
+     * passive checkpoint copies, so the writer never finds everything copied, and the file would grow by
+     * every page ever written (tens of MB a second at full load), each write extending the file.
+     */
+    static final int RESTART_AT_FRAMES = 16_384;
 
     private final String url;
     private final Connection writer;
@@ -55,9 +63,17 @@ final class SqliteDatabase implements Database {
     private final HikariDataSource readers;
     private final Connection checkpointer;
     private final ScheduledExecutorService checkpoints;
+    private final int restartAtFrames;
+    /** Set by the checkpointer when the log is long: the writer finishes the copy after its next commit. */
+    private volatile boolean restartWanted;
     private volatile boolean closed;
 
     SqliteDatabase(Path file, int readConnections) {
+        this(file, readConnections, CHECKPOINT_EVERY_MS, RESTART_AT_FRAMES);
+    }
+
+    SqliteDatabase(Path file, int readConnections, long checkpointEveryMs, int restartAtFrames) {
+        this.restartAtFrames = restartAtFrames;
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         try {
             this.writer = writerConfig().createConnection(url);
@@ -67,6 +83,7 @@ final class SqliteDatabase implements Database {
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA wal_autocheckpoint=0");
             this.checkpointer = writerConfig().createConnection(url);
+
         } catch (SQLException e) {
             closeQuietly(writer);
             throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
@@ -91,22 +108,43 @@ final class SqliteDatabase implements Database {
             t.setDaemon(true);
             return t;
         });
-        checkpoints.scheduleWithFixedDelay(this::checkpoint, CHECKPOINT_EVERY_MS, CHECKPOINT_EVERY_MS, TimeUnit.MILLISECONDS);
+        checkpoints.scheduleWithFixedDelay(this::checkpoint, checkpointEveryMs, checkpointEveryMs, TimeUnit.MILLISECONDS);
     }
 
     /**
      * Copies what it can of the write-ahead log into the database file without waiting for anyone; a
-     * failure (a full disk, say) is left for the next round, and the log keeps the data meanwhile.
+     * failure (a full disk, say) is left for the next round, and the log keeps the data meanwhile. When the
+     * log has grown past {@link #restartAtFrames}, it asks the writer to start it over (see
+     * {@link #restartLogIfWanted}).
      */
     private void checkpoint() {
         if (closed) return;
         try (Statement s = checkpointer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             rs.next();
+            if (rs.getInt(2) >= restartAtFrames) restartWanted = true; // (busy, frames in the log, frames copied)
         } catch (SQLException | RuntimeException e) {
-            if (!closed) log.debug("WAL checkpoint failed, retried in {} ms: {}", CHECKPOINT_EVERY_MS, e.getMessage());
+            if (!closed) log.debug("WAL checkpoint failed, retried at the next round: {}", e.getMessage());
         }
     }
 
+    /**
+     * Under sustained writes the log never empties by itself: a commit always lands while the checkpointer
+     * copies, so no transaction of the writer ever starts on a fully copied log, which is what lets SQLite
+     * start the log over. The file would grow by every page ever written (tens of MB a second at full load),
+     * each write extending it. So when the checkpointer finds the log long, the writer itself, right after a
+     * commit and before its next one, copies the few frames committed since the checkpointer's last round.
+     * Its next transaction then finds the log fully copied and rewrites it from its first block. Nothing
+     * waits: a passive copy skips what a reader still needs, and the restart is simply tried again later.
+     */
+    private void restartLogIfWanted() {
+        if (!restartWanted || closed) return;
+        restartWanted = false;
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            rs.next();
+        } catch (SQLException | RuntimeException e) {
+            log.debug("WAL copy before a restart failed; tried again later: {}", e.getMessage());
+        }
+    }
 
     /**
      * The writer's settings. {@code synchronous=FULL} syncs the WAL on every commit, so an append that
@@ -139,7 +177,11 @@ final class SqliteDatabase implements Database {
         writeLock.lock();
         try {
             ensureOpen();
-            return inTransaction(writer, "BEGIN IMMEDIATE", c -> transaction.bind(c, work));
+            try {
+                return inTransaction(writer, "BEGIN IMMEDIATE", c -> transaction.bind(c, work));
+            } finally {
+                restartLogIfWanted();
+            }
         } finally {
             writeLock.unlock();
         }

@@ -37,6 +37,11 @@ public final class SqliteStorage extends JdbcStorage<SqliteDatabase> {
      * @throws StoreException when the folder or file cannot be created or opened, or a migration fails
      */
     public static SqliteStorage open(Path dataDir) {
+        return open(dataDir, SqliteDatabase.CHECKPOINT_EVERY_MS, SqliteDatabase.RESTART_AT_FRAMES);
+    }
+
+    /** With another checkpoint rhythm and log length at which the write-ahead log starts over (tests). */
+    static SqliteStorage open(Path dataDir, long checkpointEveryMs, int restartLogAtFrames) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path file = dataDir.resolve(FILE_NAME);
         try {
@@ -48,7 +53,7 @@ public final class SqliteStorage extends JdbcStorage<SqliteDatabase> {
         // Readers are cheap (a file handle and a page cache each); a replay or a checkpoint load holds one for long.
         int readers = Math.clamp(Runtime.getRuntime().availableProcessors(), 4, 8);
         log.info("SQLite storage at {}", file.toAbsolutePath());
-        return new SqliteStorage(new SqliteDatabase(file, readers));
+        return new SqliteStorage(new SqliteDatabase(file, readers, checkpointEveryMs, restartLogAtFrames));
     }
 
     private static void migrate(Path file) {
