@@ -43,6 +43,7 @@ pin() { if [ -n "$1" ]; then echo "taskset -c $1"; fi; }
 
 # --- the jar -----------------------------------------------------------------------------------------
 jar="${JAR:-$root/server/target/omotenashi.jar}"   # JAR=/tmp/x.jar: measure another build (A/B)
+if [ -n "${JAR:-}" ] && [ ! -f "$JAR" ]; then echo "no such jar: $JAR" >&2; exit 1; fi
 if [ -z "${JAR:-}" ] && { [ ! -f "$jar" ] || [ -n "$(find "$root/engine/src" "$root/server/src" "$root/pom.xml" -newer "$jar" -type f -print -quit)" ]; }; then
   echo "building the server jar..." >&2
   (cd "$root" && ./mvnw -q -B -ntp -DskipTests package -pl server -am) >&2
@@ -199,18 +200,18 @@ rate_run() { # $1 label, $2 run tag
   say "  $label (incl. warm-up): $(gc_pauses "$g0"); $(gc_alloc "$g0" "$(sed -n 's/.*req_per_s=\([0-9]*\).*/\1/p' "$OUT/$label.txt")")"
 }
 
-heap_committed() { # MB the collector has committed (ZGC "capacity", G1 "total")
-  "$JAVA_HOME/bin/jcmd" "$server_pid" GC.heap_info 2>/dev/null | awk '
+heap_committed() { # MB the collector has committed (ZGC "capacity", G1 "total"); empty when jcmd fails
+  { "$JAVA_HOME/bin/jcmd" "$server_pid" GC.heap_info 2>/dev/null || true; } | awk '
     /ZHeap/ { for (i = 1; i <= NF; i++) if ($i == "capacity") { v = $(i + 1); sub(/M,?$/, "", v); print v + 0; exit } }
     /garbage-first heap/ { for (i = 1; i <= NF; i++) if ($i == "total") { v = $(i + 1); sub(/K,?$/, "", v); print int(v / 1024); exit } }'
 }
 WARM_ROUNDS=${WARM_ROUNDS:-12}
 warm_heap() { # more /v1/t until the heap stops growing: its first use of fresh memory costs page faults
-  local before after r
-  before=$(heap_committed)
+  local before after r=0
+  before=$(heap_committed || true)
   for r in $(seq 1 "$WARM_ROUNDS"); do
     wrk_run "$1-warmup-heap$r" /v1/t 15 "wh$r$2" >/dev/null
-    after=$(heap_committed)
+    after=$(heap_committed || true)
     if [ -z "$before" ] || [ -z "$after" ] || [ "$after" -le $((before + before / 20)) ]; then break; fi
     before=$after
   done

@@ -144,20 +144,26 @@ public abstract class ServerContract {
 
     @Test
     void aBodyShorterThanItsContentLengthIs400AndStoresNothing() throws Exception {
-        byte[] body = view("v_short01", "e_short_1", "/").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.net.URI u = java.net.URI.create(server.base());
-        try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
-            socket.setSoTimeout(10_000);
-            java.io.OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/t HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
-                    + (body.length + 40) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            socket.shutdownOutput(); // the client promised 40 more bytes and stopped
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 400");
+        // a small body (read into an array of its declared length) and a large one (read as it arrives)
+        for (int pad : new int[] {0, 40_000}) {
+            String visitor = "v_short" + pad;
+            String json = view(visitor, "e_short_" + pad, "/");
+            json = json.substring(0, json.length() - 1) + ", \"pad\": \"" + "x".repeat(pad) + "\"}";
+            byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.net.URI u = java.net.URI.create(server.base());
+            try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
+                socket.setSoTimeout(10_000);
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(("POST /v1/t HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                        + (body.length + 40) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                socket.shutdownOutput(); // the client promised 40 more bytes and stopped
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as("pad %d", pad).startsWith("HTTP/1.1 400");
+            }
+            assertThat(server.admin("GET", "/api/v1/sites/site_alpha/profiles/" + visitor, null).status()).isEqualTo(404);
         }
-        assertThat(server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_short01", null).status()).isEqualTo(404);
     }
 
     @Test

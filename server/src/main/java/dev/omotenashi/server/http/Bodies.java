@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 
 import java.io.IOException;
 
@@ -12,10 +13,12 @@ public final class Bodies {
     private Bodies() {}
 
     /**
-     * Bodies up to this declared length are read straight into an array of that length. Larger ones grow
-     * with what actually arrives, so a false Content-Length cannot make the server reserve megabytes.
+     * Bodies up to this declared length are read straight into an array of that length (a tag's request is
+     * ~600 bytes). Larger ones grow with what actually arrives, from Javalin's 8 KB buffer, so a client that
+     * declares a length and sends slowly or never cannot make the server hold much more per connection
+     * than before.
      */
-    static final int DIRECT_READ_MAX = 64 * 1024;
+    static final int DIRECT_READ_MAX = 16 * 1024;
     private static final String READ = "omotenashi.body";
 
     /**
@@ -37,7 +40,13 @@ public final class Bodies {
                 throw new ApiException(400, "malformed_body", "the body could not be read", "");
             }
         } else {
-            body = ctx.bodyAsBytes();
+            try {
+                body = ctx.bodyAsBytes();
+            } catch (HttpResponseException e) {
+                throw e; // Javalin's own answer (413 past the server's hard cap)
+            } catch (Exception e) { // the connection ended mid-body: Jetty's EofException, thrown through Kotlin
+                throw new ApiException(400, "malformed_body", "the body could not be read", "");
+            }
         }
         ctx.attribute(READ, body);
         return body;
