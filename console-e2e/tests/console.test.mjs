@@ -81,7 +81,9 @@ test('keyboard only: sign in with Tab and Enter', async () => {
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
   await page.waitForSelector('header.top');
-  // focus moves to the new screen's title, and the navigation is reachable by keyboard
+  // focus moves to the new screen's title once the screen has drawn (after the header: it waits for its
+  // data), and the navigation is reachable by keyboard
+  await page.waitForFunction(() => document.activeElement?.id === 'page-title', null, { timeout: 10_000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-title');
   let reached = false;
   for (let i = 0; i < 30 && !reached; i++) {
