@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +99,26 @@ public abstract class ServerContract {
         assertThat(again.json().get("duplicates").asInt()).isEqualTo(1);
         JsonNode profile = server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_visitor01", null).json();
         assertThat(profile.at("/events/view/count_all").asDouble()).isEqualTo(1.0);
+    }
+
+    /**
+     * Only ids a client sent make a later event a retry: the ids of what the server wrote (a delivery, whose
+     * id is the action's) are nobody's retry, so a client event that happens to carry one is counted.
+     */
+    @Test
+    void onlyTheClientsOwnEventIdsMakeARetry() {
+        putCampaign("free-shipping-nudge", NUDGE);
+        TestServer.Reply first = server.track("""
+                {"site": "%s", "visitor": "v_visitor01", "page": {"url": "https://shop.example/cart"},
+                 "events": [{"id": "e_cart", "name": "cart", "properties": {"in_cart_price": 4500}}], "decide": true}""".formatted(key()));
+        assertThat(first.json().get("actions")).as(first.body()).hasSize(1);
+        String actionId = first.json().at("/actions/0/action").asText();
+        TestServer.Reply odd = server.track(view("v_visitor01", actionId, "/"));
+        assertThat(odd.status()).as(odd.body()).isEqualTo(200);
+        assertThat(odd.json().path("duplicates").asInt()).as(odd.body()).isZero();
+        JsonNode profile = server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_visitor01", null).json();
+        assertThat(profile.at("/events/view/count_all").asDouble()).isEqualTo(1.0);
+        assertThat(server.track(view("v_visitor01", actionId, "/")).json().get("duplicates").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -261,6 +282,66 @@ public abstract class ServerContract {
         long before = first.get("next_before").asLong();
         JsonNode second = server.admin("GET", "/api/v1/sites/site_alpha/profiles/v_visitor03/events?limit=2&before=" + before, null).json();
         assertThat(second.get("events")).extracting(e -> e.get("id").asText()).containsExactly("e_t2", "e_t1");
+    }
+
+    /**
+     * The journal chains each browser's records (docs/storage.md): the chain's head lives in the profile, so it
+     * has to survive a checkpoint, a restart and the browser joining a person; forgetting the person deletes
+     * the chains of all their browsers, and nobody else's records.
+     */
+    @Test
+    void theTimelineFollowsEachBrowserThroughRestartsAndIdentityAndForgettingDeletesExactlyThePersons() {
+        server.track(view("v_chainA", "e_a1", "/items/1"));
+        server.track(view("v_chainB", "e_b1", "/items/1"));
+        server.track(view("v_chainA", "e_a2", "/items/2"));
+        server.app().checkpointAll();
+        server.track(view("v_chainA", "e_a3", "/items/3")); // only in the journal after the checkpoint
+        server.track(view("v_chainB", "e_b2", "/items/2"));
+        server.track(view("v_chainC", "e_c0", "/items/9")); // anonymous: joins the person below
+        server.close();
+        server = TestServer.start(data, d -> reopen(d));
+        server.track("""
+                {"site": "%s", "visitor": "v_chainA", "user": "u_chain", "page": {"url": "https://shop.example/"},
+                 "events": [{"id": "e_a4", "name": "view"}]}""".formatted(key()));
+        server.track("""
+                {"site": "%s", "visitor": "v_chainC", "user": "u_chain", "page": {"url": "https://shop.example/"},
+                 "events": [{"id": "e_c1", "name": "view"}]}""".formatted(key()));
+        server.track(view("v_chainA", "e_a5", "/cart"));
+
+        assertThat(timeline("v_chainA", "")).containsExactly("e_a5", "e_a4", "e_a3", "e_a2", "e_a1");
+        assertThat(timeline("v_chainA", "?limit=2")).containsExactly("e_a5", "e_a4");
+        assertThat(timeline("v_chainB", "")).containsExactly("e_b2", "e_b1");
+        assertThat(timeline("v_chainC", "")).containsExactly("e_c1", "e_c0");
+
+        TestServer.Reply forgot = server.admin("DELETE", "/api/v1/sites/site_alpha/users/u_chain", null);
+        assertThat(forgot.status()).as(forgot.body()).isEqualTo(200);
+        assertThat(forgot.json().get("journal_records").asInt()).isEqualTo(7);
+        assertThat(timeline("v_chainA", "")).isEmpty();
+        assertThat(timeline("v_chainC", "")).isEmpty();
+        assertThat(timeline("v_chainB", "")).containsExactly("e_b2", "e_b1");
+
+        // the same browser afterwards is a new anonymous visitor with a chain of its own
+        server.track(view("v_chainA", "e_a6", "/"));
+        assertThat(timeline("v_chainA", "")).containsExactly("e_a6");
+        server.close(); // a graceful stop checkpoints: the heads come back from the checkpoint
+        server = TestServer.start(data, d -> reopen(d));
+        assertThat(timeline("v_chainA", "")).containsExactly("e_a6");
+        assertThat(timeline("v_chainB", "")).containsExactly("e_b2", "e_b1");
+        server.close();
+        try (Storage stored = reopen(data)) { // without a checkpoint, the heads come back from the replay
+            stored.checkpoints().delete("site_alpha");
+        }
+        server = TestServer.start(data, d -> reopen(d));
+        assertThat(timeline("v_chainB", "")).containsExactly("e_b2", "e_b1");
+        assertThat(timeline("v_chainA", "")).containsExactly("e_a6");
+    }
+
+    private List<String> timeline(String visitor, String query) {
+        TestServer.Reply r = server.admin("GET", "/api/v1/sites/site_alpha/profiles/" + visitor + "/events" + query, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        r.json().get("events").forEach(e -> ids.add(e.get("id").asText()));
+        return ids;
     }
 
     @Test

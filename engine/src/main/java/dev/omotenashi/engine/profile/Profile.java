@@ -288,6 +288,7 @@ public final class Profile {
         b.landingPath = moved.landingPath;
         b.referrerHost = moved.referrerHost;
         b.campaignSource = moved.campaignSource;
+        b.journalSeq = moved.journalSeq;
         b.lastSeenBefore = lastEventAt;
         if (moved.serial >= 0) {
             b.serial = nextSerial++;
@@ -545,6 +546,7 @@ public final class Profile {
             b.landingPath = ob.landingPath;
             b.referrerHost = ob.referrerHost;
             b.campaignSource = ob.campaignSource;
+            b.journalSeq = ob.journalSeq;
         }
     }
 }

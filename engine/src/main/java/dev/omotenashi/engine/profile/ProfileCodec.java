@@ -20,8 +20,11 @@ import java.util.function.UnaryOperator;
  * 2 string, 3 boolean); traits as JSON. Thread-safe (stateless).
  */
 public final class ProfileCodec {
-    /** 2: a campaign history keeps the page view of its latest delivery (version 1 is still read). */
-    public static final int VERSION = 2;
+    /**
+     * 2: a campaign history keeps the page view of its latest delivery; 3: a browser keeps the host's
+     * journal position of its latest request. Versions 1 and 2 are still read (the position then reads 0).
+     */
+    public static final int VERSION = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UnaryOperator<String> intern;
@@ -41,10 +44,21 @@ public final class ProfileCodec {
     }
 
     public byte[] encode(Profile p) {
+        return encode(p, VERSION);
+    }
+
+    /**
+     * The profile in an older format (what that version could hold: the rest is left out), for tests and
+     * tools that must write for an older reader.
+     *
+     * @throws IllegalArgumentException when {@code version} is not one this codec knows
+     */
+    public byte[] encode(Profile p, int version) {
+        if (version < 1 || version > VERSION) throw new IllegalArgumentException("unknown profile format version " + version);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(VERSION);
+            out.writeByte(version);
             writeString(out, p.userId);
             writeString(out, p.traits == null ? null : JSON.writeValueAsString(p.traits));
             out.writeLong(p.firstSeen);
@@ -56,13 +70,13 @@ public final class ProfileCodec {
             out.writeByte(p.recentItems.length);
             for (String item : p.recentItems) writeLongString(out, item);
             out.writeShort(p.browsers.length);
-            for (VisitorState b : p.browsers) writeBrowser(out, b);
+            for (VisitorState b : p.browsers) writeBrowser(out, b, version);
             out.writeInt(p.counters.length);
             for (EventCounter c : p.counters) writeCounter(out, c);
             out.writeInt(p.series.length);
             for (Series s : p.series) writeSeries(out, s);
             out.writeInt(p.campaigns.length);
-            for (CampaignHistory h : p.campaigns) writeCampaign(out, h);
+            for (CampaignHistory h : p.campaigns) writeCampaign(out, h, version);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -75,7 +89,7 @@ public final class ProfileCodec {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != 1) throw new IllegalArgumentException("unknown profile format version " + version);
+            if (version < 1 || version > VERSION) throw new IllegalArgumentException("unknown profile format version " + version);
             Profile p = new Profile();
             p.userId = readString(in);
             String traits = readString(in);
@@ -89,7 +103,7 @@ public final class ProfileCodec {
             p.recentItems = new String[in.readUnsignedByte()];
             for (int i = 0; i < p.recentItems.length; i++) p.recentItems[i] = items.apply(readLongString(in));
             p.browsers = new VisitorState[in.readUnsignedShort()];
-            for (int i = 0; i < p.browsers.length; i++) p.browsers[i] = readBrowser(in);
+            for (int i = 0; i < p.browsers.length; i++) p.browsers[i] = readBrowser(in, version);
             p.counters = new EventCounter[in.readInt()];
             for (int i = 0; i < p.counters.length; i++) p.counters[i] = readCounter(in);
             p.series = new Series[in.readInt()];
@@ -103,7 +117,7 @@ public final class ProfileCodec {
         }
     }
 
-    private void writeBrowser(DataOutputStream out, VisitorState b) throws IOException {
+    private void writeBrowser(DataOutputStream out, VisitorState b, int version) throws IOException {
         writeString(out, b.visitorId);
         out.writeInt(b.serial);
         out.writeInt(b.previousSerial);
@@ -121,9 +135,10 @@ public final class ProfileCodec {
             out.writeByte(b.campaignSource.length);
             for (String s : b.campaignSource) writeString(out, s);
         }
+        if (version >= 3) out.writeLong(b.journalSeq);
     }
 
-    private VisitorState readBrowser(DataInputStream in) throws IOException {
+    private VisitorState readBrowser(DataInputStream in, int version) throws IOException {
         VisitorState b = new VisitorState(readString(in));
         b.serial = in.readInt();
         b.previousSerial = in.readInt();
@@ -140,6 +155,7 @@ public final class ProfileCodec {
             b.campaignSource = new String[n];
             for (int i = 0; i < n; i++) b.campaignSource[i] = readString(in);
         }
+        if (version >= 3) b.journalSeq = in.readLong();
         return b;
     }
 
@@ -266,7 +282,7 @@ public final class ProfileCodec {
         return b;
     }
 
-    private void writeCampaign(DataOutputStream out, CampaignHistory h) throws IOException {
+    private void writeCampaign(DataOutputStream out, CampaignHistory h, int version) throws IOException {
         writeString(out, h.campaign);
         writeInts(out, h.counts);
         out.writeShort(h.latestAt.length);
@@ -280,7 +296,7 @@ public final class ProfileCodec {
         out.writeInt(h.exposedSerial);
         writeString(out, h.assignedVariant);
         out.writeBoolean(h.assignedControl);
-        out.writeInt(h.deliveredView);
+        if (version >= 2) out.writeInt(h.deliveredView);
     }
 
     private CampaignHistory readCampaign(DataInputStream in, int version) throws IOException {

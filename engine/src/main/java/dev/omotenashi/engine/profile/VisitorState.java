@@ -24,6 +24,8 @@ public final class VisitorState {
     /** the campaign parameters the session started with (utm_source, utm_medium, utm_campaign, utm_term,
      * utm_content, ad click id) or null when the landing page carried none */
     String[] campaignSource;
+    /** the host's journal position of this browser's latest request, 0 when none (see {@link #journalSeq()}) */
+    long journalSeq;
 
     VisitorState(String visitorId) {
         this.visitorId = visitorId;
@@ -81,6 +83,21 @@ public final class VisitorState {
     /** One of the session's campaign parameters by index (0 utm_source … 4 utm_content, 5 click id), or null. */
     public String campaignParameter(int i) {
         return campaignSource == null ? null : campaignSource[i];
+    }
+
+    /**
+     * Where the host journaled this browser's latest request (a sequence number of its own), or 0 when it
+     * journaled none. The engine never reads it: it keeps it with the browser, through merges, moves between
+     * people and checkpoints, so that the host can chain each request to the browser's previous one instead of
+     * indexing its journal by visitor.
+     */
+    public long journalSeq() {
+        return journalSeq;
+    }
+
+    /** Sets {@link #journalSeq()}: the host's, after journaling a request of this browser. */
+    public void journalSeq(long seq) {
+        this.journalSeq = seq;
     }
 
     /** A stable id of the current session, derived (not stored) from the browser and the session start. */

@@ -108,9 +108,11 @@ class EventAggregatesTest {
         anon.startSession(pc, T0 + 5000, "search", "pc", "/items/1", "www.google.com", null);
         anon.recordEvent(pc, "cart", T0 + 5000, day(T0), props("price", 4500), plan);
         anon.recordEvent(pc, "view", T0 + 6000, day(T0), null, plan);
+        pc.journalSeq(17);
 
         person.absorb(anon);
         VisitorState pcNow = person.browser("pc");
+        assertThat(pcNow.journalSeq()).as("the host's chain of the browser's records goes on").isEqualTo(17);
         int today = day(T0);
         assertThat(person.visits()).isEqualTo(2);
         assertThat(person.aggregate("cart", null, Scope.ALL, Agg.COUNT, pcNow, today)).isEqualTo(2.0);

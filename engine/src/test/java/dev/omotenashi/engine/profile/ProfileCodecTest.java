@@ -56,6 +56,25 @@ class ProfileCodecTest {
     }
 
     @Test
+    void theHostsJournalPositionOfEachBrowserSurvivesAndOlderFormatsReadItAsNone() {
+        Profile p = sample();
+        p.browser("v_abcdefgh").journalSeq(7_000_000_001L);
+        p.browser("v_other_browser").journalSeq(42);
+        Profile back = codec.decode(codec.encode(p));
+        assertThat(back.browser("v_abcdefgh").journalSeq()).isEqualTo(7_000_000_001L);
+        assertThat(back.browser("v_other_browser").journalSeq()).isEqualTo(42);
+
+        byte[] v2 = codec.encode(p, 2);
+        assertThat(v2[0]).isEqualTo((byte) 2);
+        assertThat(codec.encode(p).length - v2.length).as("a long per browser").isEqualTo(2 * Long.BYTES);
+        Profile old = codec.decode(v2);
+        assertThat(old.browser("v_abcdefgh").journalSeq()).isZero();
+        assertThat(old.browser("v_abcdefgh").campaignParameter(3)).isEqualTo("dress");
+        assertThat(codec.encode(old, 2)).isEqualTo(v2);
+        assertThatThrownBy(() -> codec.encode(p, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anUnknownVersionIsRefused() {
         byte[] bytes = codec.encode(sample());
         bytes[0] = 99;

@@ -5,6 +5,8 @@ import dev.omotenashi.engine.SiteEngine;
 import dev.omotenashi.engine.TrackRequest;
 import dev.omotenashi.engine.TrackResult;
 import dev.omotenashi.engine.event.Event;
+import dev.omotenashi.engine.profile.Profile;
+import dev.omotenashi.engine.profile.VisitorState;
 import dev.omotenashi.server.journal.GroupCommitter;
 import dev.omotenashi.server.journal.JournalCodec;
 import dev.omotenashi.server.measure.SiteMeasures;
@@ -35,6 +37,8 @@ public final class LiveSite {
     private final RecentIds recent = new RecentIds(RECENT_IDS);
     private final SiteMeasures measures;
     private long seq;
+    /** Completes when the latest record handed to the journal is durable (or failed): they commit in order. */
+    private CompletableFuture<Void> lastAppend = CompletableFuture.completedFuture(null);
 
     /** What a tracked request produced, and when it is durable. */
     public record Tracked(TrackResult result, CompletableFuture<Void> durable, int duplicates) {}
@@ -90,16 +94,24 @@ public final class LiveSite {
             boolean newVisitor = engine.profile(applied.visitor()) == null;
             TrackResult result = engine.track(applied);
             measures.apply(result, engine.profile(applied.visitor()), newVisitor);
-            List<String> ids = new ArrayList<>(result.recorded().size());
-            for (Event e : result.recorded()) {
+            // Only the ids the client sent: they are what a retry repeats. The events the engine derives from
+            // them (`<id>~delivered~…`, `~exposure~`, `~goal~`) are journaled inside the request and derived
+            // again on replay; recording their ids would spend the window and the table on ids no client
+            // sends, and would take a client's own id that happened to look like one for a retry.
+            List<String> ids = new ArrayList<>(fresh.size());
+            for (Event e : fresh) {
                 ids.add(e.id());
                 recent.add(e.id());
             }
+            // the browser's previous record: the journal chains a visitor's records instead of indexing them
+            VisitorState browser = browserOf(applied.visitor());
             JournalRecord journal = new JournalRecord(record.id(), ++seq, applied.visitor(), applied.user(), ids,
-                    receivedAt, codec.encode(applied, result.recorded()));
+                    receivedAt, codec.encode(applied, result.recorded()), browser == null ? 0 : browser.journalSeq());
+            if (browser != null) browser.journalSeq(seq);
             CompletableFuture<Void> durable = committer.submit(journal).whenComplete((ok, failure) -> {
                 if (failure != null) forget(ids);
             });
+            lastAppend = durable;
             return new Tracked(result, durable, duplicates);
         } finally {
             lock.unlock();
@@ -121,7 +133,10 @@ public final class LiveSite {
         try {
             TrackRequest request = codec.decode(rec.request());
             boolean newVisitor = engine.profile(request.visitor()) == null;
-            measures.apply(engine.track(request), engine.profile(request.visitor()), newVisitor);
+            TrackResult result = engine.track(request);
+            VisitorState browser = browserOf(request.visitor());
+            if (browser != null) browser.journalSeq(rec.seq());
+            measures.apply(result, engine.profile(request.visitor()), newVisitor);
             rec.eventIds().forEach(recent::add);
             seq = Math.max(seq, rec.seq());
         } finally {
@@ -146,6 +161,52 @@ public final class LiveSite {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Where the journal's chain of a visitor's records starts: the seq of its browser's latest record, 0
+     * when the site has no profile with that browser. That record may not be durable yet: call
+     * {@link #awaitJournal} after this and before reading the journal.
+     */
+    public long journalHead(String visitor) {
+        lock.lock();
+        try {
+            VisitorState b = browserOf(visitor);
+            return b == null ? 0 : b.journalSeq();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The browser's state in the profile that holds it now, or null (the engine always makes one on track). */
+    private VisitorState browserOf(String visitor) {
+        Profile p = engine.profile(visitor);
+        return p == null ? null : p.browser(visitor);
+    }
+
+    /**
+     * Waits until every record handed to the journal so far is durable or has failed (they commit in
+     * order), so that the newest links of a chain read before are there to follow.
+     *
+     * @return false when the journal did not finish in time (a reader then finds those links missing, and
+     *         the journal's walk falls back to a scan)
+     */
+    public boolean awaitJournal(long timeoutMs) throws InterruptedException {
+        CompletableFuture<Void> pending;
+        lock.lock();
+        try {
+            pending = lastAppend;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            pending.get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException failed) {
+            // that commit failed: its records are not in the journal, and the walk steps over their links
+        } catch (java.util.concurrent.TimeoutException slow) {
+            return false;
+        }
+        return true;
     }
 
     /** The journal position the engine's state covers. */

@@ -27,8 +27,13 @@ public interface EventJournal {
     /** Streams a site's records with {@code seq > afterSeq} in sequence order. */
     void replay(String site, long afterSeq, Consumer<JournalRecord> sink);
 
-    /** The latest records of one visitor of a site with {@code seq < beforeSeq}, newest first (the timeline). */
-    List<JournalRecord> byVisitor(String site, String visitor, long beforeSeq, int limit);
+    /**
+     * The latest records of one visitor of a site with {@code seq < beforeSeq}, newest first (the timeline),
+     * found by following the chain of {@link JournalRecord#prevSeq()} links from {@code head}: the seq of
+     * the visitor's latest record, which the server keeps with the visitor's profile. {@code head} 0 (no
+     * record known) gives none.
+     */
+    List<JournalRecord> byVisitor(String site, String visitor, long head, long beforeSeq, int limit);
 
     /**
      * The highest sequence number stored for the site, 0 when none. Records deleted by
@@ -40,8 +45,8 @@ public interface EventJournal {
     Set<String> knownEventIds(String site, Collection<String> eventIds);
 
     /**
-     * Forgets every record of a visitor and the event ids they carried (a person's deletion). Returns how many
-     * records went.
+     * Forgets every record of a visitor's chain from {@code head} (as {@link #byVisitor} finds them) and the
+     * event ids they carried (a person's deletion). Returns how many records went.
      */
-    int deleteVisitor(String site, String visitor);
+    int deleteVisitor(String site, String visitor, long head);
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,6 +53,7 @@ public abstract class StorageContract {
 
     @BeforeEach
     final void setUp() throws Exception {
+        CHAINS.clear();
         prepare();
         storage = open();
     }
@@ -209,7 +211,7 @@ public abstract class StorageContract {
             for (int i = 4; i >= 0; i--) {
                 long seq = b * 5L + i + 1;
                 batch.add(new JournalRecord("shop", seq, "v" + seq % 7, null, List.of("e" + seq),
-                        DAY0 + (b / 20) * DAY_MS + seq, "{\"seq\":" + seq + "}"));
+                        DAY0 + (b / 20) * DAY_MS + seq, "{\"seq\":" + seq + "}", link("shop", "v" + seq % 7, seq)));
             }
             journal.append(batch);
         }
@@ -225,9 +227,9 @@ public abstract class StorageContract {
     @Test
     void aRecordReadsBackAsItWasAppended() {
         String big = "{\"page\":\"" + "日本語のページ ".repeat(20_000) + "\"}";
-        JournalRecord anonymous = new JournalRecord("shop", 1, "v1", null, List.of(), DAY0 + 5, "{}");
+        JournalRecord anonymous = new JournalRecord("shop", 1, "v1", null, List.of(), DAY0 + 5, "{}", 0);
         JournalRecord known = new JournalRecord("shop", 2, "v1", "user-42", List.of("a", "b\"quoted\"", "c,d"),
-                DAY0 + 6, big);
+                DAY0 + 6, big, 1);
         storage.journal().append(List.of(anonymous, known));
 
         assertThat(replay("shop", 0)).containsExactly(anonymous, known);
@@ -246,16 +248,49 @@ public abstract class StorageContract {
         storage.journal().append(batch);
         storage.journal().append(List.of(record("other", 31, "alice", "x")));
 
-        List<JournalRecord> page1 = storage.journal().byVisitor("shop", "alice", Long.MAX_VALUE, 4);
+        long alice = head("shop", "alice");
+        assertThat(alice).isEqualTo(30);
+        List<JournalRecord> page1 = storage.journal().byVisitor("shop", "alice", alice, Long.MAX_VALUE, 4);
         assertThat(page1).extracting(JournalRecord::seq).containsExactly(30L, 27L, 24L, 21L);
-        List<JournalRecord> page2 = storage.journal().byVisitor("shop", "alice", 21, 4);
+        List<JournalRecord> page2 = storage.journal().byVisitor("shop", "alice", alice, 21, 4);
         assertThat(page2).extracting(JournalRecord::seq).containsExactly(18L, 15L, 12L, 9L);
-        List<JournalRecord> last = storage.journal().byVisitor("shop", "alice", 9, 4);
+        List<JournalRecord> last = storage.journal().byVisitor("shop", "alice", alice, 9, 4);
         assertThat(last).extracting(JournalRecord::seq).containsExactly(6L, 3L);
-        assertThat(storage.journal().byVisitor("shop", "alice", 3, 4)).isEmpty();
-        assertThat(storage.journal().byVisitor("shop", "alice", 100, 0)).isEmpty();
-        assertThat(storage.journal().byVisitor("shop", "carol", 100, 10)).isEmpty();
+        assertThat(storage.journal().byVisitor("shop", "alice", alice, 3, 4)).isEmpty();
+        assertThat(storage.journal().byVisitor("shop", "alice", alice, 100, 0)).isEmpty();
+        assertThat(storage.journal().byVisitor("shop", "carol", 0, 100, 10)).isEmpty();
         assertThat(page1).allMatch(r -> r.visitor().equals("alice") && r.site().equals("shop"));
+        // a cursor that is not one of alice's records (bob's 20): the walk starts at the head and skips
+        assertThat(storage.journal().byVisitor("shop", "alice", alice, 20, 2)).extracting(JournalRecord::seq)
+                .containsExactly(18L, 15L);
+        // a head that is another visitor's record is not followed into that visitor's chain
+        assertThat(storage.journal().byVisitor("shop", "alice", 29, 15, 2)).extracting(JournalRecord::seq)
+                .containsExactly(12L, 9L);
+    }
+
+    /**
+     * A link the journal lacks (the commit of that record failed, or it is still being committed): the
+     * records before it are still found, by a scan, and deleting the visitor still deletes them all.
+     */
+    @Test
+    void aMissingLinkIsSteppedOverByScanning() {
+        EventJournal journal = storage.journal();
+        journal.append(List.of(record("shop", 1, "alice", "a1"), record("shop", 2, "bob", "b1"),
+                record("shop", 3, "alice", "a3")));
+        JournalRecord lost = record("shop", 4, "alice", "a4"); // never appended
+        journal.append(List.of(record("shop", 5, "alice", "a5"), record("shop", 6, "alice", "a6")));
+        assertThat(lost.seq()).isEqualTo(4);
+        assertThat(replay("shop", 4).get(0).prevSeq()).as("5 links to the lost 4").isEqualTo(4);
+
+        assertThat(journal.byVisitor("shop", "alice", 6, Long.MAX_VALUE, 10)).extracting(JournalRecord::seq)
+                .containsExactly(6L, 5L, 3L, 1L);
+        assertThat(journal.byVisitor("shop", "alice", 6, 5, 10)).extracting(JournalRecord::seq).containsExactly(3L, 1L);
+        assertThat(journal.byVisitor("shop", "alice", 9, Long.MAX_VALUE, 10)).as("the head itself missing")
+                .extracting(JournalRecord::seq).containsExactly(6L, 5L, 3L, 1L);
+
+        assertThat(journal.deleteVisitor("shop", "alice", 6)).isEqualTo(4);
+        assertThat(replay("shop", 0)).extracting(JournalRecord::visitor).containsExactly("bob");
+        assertThat(journal.knownEventIds("shop", List.of("a1", "a3", "a5", "a6", "b1"))).containsExactly("b1");
     }
 
     @Test
@@ -273,7 +308,7 @@ public abstract class StorageContract {
         EventJournal journal = storage.journal();
         journal.append(List.of(record("shop", 1, "stays", "a"), record("shop", 2, "leaves", "b"),
                 record("shop", 3, "leaves", "c")));
-        assertThat(journal.deleteVisitor("shop", "leaves")).isEqualTo(2);
+        assertThat(journal.deleteVisitor("shop", "leaves", head("shop", "leaves"))).isEqualTo(2);
         assertThat(journal.lastSeq("shop")).isEqualTo(3);
 
         journal.append(List.of(record("shop", 4, "stays", "d")));
@@ -316,7 +351,7 @@ public abstract class StorageContract {
 
         // Deleting the visitor who carried a duplicate forgets the id; the first record's visitor keeps it.
         journal.append(List.of(record("shop", 4, "w", "e3"), record("shop", 5, "x", "e3")));
-        journal.deleteVisitor("shop", "x");
+        journal.deleteVisitor("shop", "x", head("shop", "x"));
         assertThat(journal.knownEventIds("shop", List.of("e3"))).containsExactly("e3");
     }
 
@@ -326,11 +361,13 @@ public abstract class StorageContract {
         journal.append(List.of(record("shop", 1, "alice", "a1"), record("shop", 2, "bob", "b1"),
                 record("shop", 3, "alice", "a2", "a3"), record("other", 1, "alice", "a1")));
 
-        assertThat(journal.deleteVisitor("shop", "alice")).isEqualTo(2);
-        assertThat(journal.deleteVisitor("shop", "alice")).isZero();
+        long alice = head("shop", "alice");
+        assertThat(journal.deleteVisitor("shop", "alice", alice)).isEqualTo(2);
+        assertThat(journal.deleteVisitor("shop", "alice", alice)).isZero();
+        assertThat(journal.deleteVisitor("shop", "bob", 0)).as("no head, nothing").isZero();
 
         assertThat(replay("shop", 0)).extracting(JournalRecord::visitor).containsExactly("bob");
-        assertThat(journal.byVisitor("shop", "alice", Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(journal.byVisitor("shop", "alice", alice, Long.MAX_VALUE, 10)).isEmpty();
         assertThat(journal.knownEventIds("shop", List.of("a1", "a2", "a3", "b1"))).containsExactly("b1");
         assertThat(replay("other", 0)).extracting(JournalRecord::visitor).containsExactly("alice");
         assertThat(journal.knownEventIds("other", List.of("a1"))).containsExactly("a1");
@@ -364,12 +401,14 @@ public abstract class StorageContract {
                 String visitor = "thread-" + t;
                 done.add(pool.submit(() -> {
                     int n = 0;
+                    long prev = 0;
                     for (int b = 0; b < batches; b++) {
                         List<JournalRecord> batch = new ArrayList<>();
                         for (int i = 0; i < perBatch; i++, n++) {
                             long seq = nextSeq.incrementAndGet();
                             batch.add(new JournalRecord("shop", seq, visitor, null, List.of(visitor + "-" + n),
-                                    DAY0 + seq, "{\"n\":" + n + "}"));
+                                    DAY0 + seq, "{\"n\":" + n + "}", prev));
+                            prev = seq;
                         }
                         storage.journal().append(batch);
                     }
@@ -531,9 +570,27 @@ public abstract class StorageContract {
                 1800, "{}", 1_000, 2_000);
     }
 
-    /** A record received on {@link #DAY0}, its request naming its seq. */
+    /** A record received on {@link #DAY0}, its request naming its seq, linked to the visitor's record before. */
     protected static JournalRecord record(String site, long seq, String visitor, String... eventIds) {
-        return new JournalRecord(site, seq, visitor, null, List.of(eventIds), DAY0 + seq, "{\"seq\":" + seq + "}");
+        return new JournalRecord(site, seq, visitor, null, List.of(eventIds), DAY0 + seq, "{\"seq\":" + seq + "}",
+                link(site, visitor, seq));
+    }
+
+    /** The seqs of the records the test made, per site and visitor: the chains their links form. */
+    private static final Map<String, TreeSet<Long>> CHAINS = new HashMap<>();
+
+    /** The seq of the visitor's record before {@code seq} among those made so far, 0 when none; remembers this one. */
+    protected static synchronized long link(String site, String visitor, long seq) {
+        TreeSet<Long> seqs = CHAINS.computeIfAbsent(site + "\u0000" + visitor, k -> new TreeSet<>());
+        seqs.add(seq);
+        Long prev = seqs.lower(seq);
+        return prev == null ? 0 : prev;
+    }
+
+    /** The newest seq made for the visitor (where the server would start its chain), 0 when none. */
+    protected static synchronized long head(String site, String visitor) {
+        TreeSet<Long> seqs = CHAINS.get(site + "\u0000" + visitor);
+        return seqs == null || seqs.isEmpty() ? 0 : seqs.last();
     }
 
     protected final List<JournalRecord> replay(String site, long afterSeq) {

@@ -21,8 +21,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The journal in table {@code journal}, keyed by (site, seq) and indexed by (site, visitor, seq); event ids
- * in {@code event_ids} (site, event_id) → seq, written in the same transaction as the records.
+ * The journal in table {@code journal}, keyed by (site, seq), each record linked to its visitor's previous one
+ * ({@code prev_seq}: a chain rather than an index by visitor, whose random inserts cost a page write per
+ * record); event ids in {@code event_ids} (site, event_id) → seq, written in the same transaction as the
+ * records.
  *
  * <p><b>An event id already known</b> when a batch is appended is a server bug (the server asks
  * {@link #knownEventIds} first), but the request was acknowledged or is about to be: the record is kept whole
@@ -41,7 +43,7 @@ public final class JdbcEventJournal implements EventJournal {
     private static final int SEND_EVERY = 1_000;
     /** Ids per {@code IN (…)} query: far below both dialects' limits on bound parameters. */
     static final int IN_CHUNK = 500;
-    private static final String RECORD_COLUMNS = "site, seq, visitor, user_id, event_ids, received_at, request";
+    private static final String RECORD_COLUMNS = "site, seq, visitor, user_id, event_ids, received_at, request, prev_seq";
 
     private final Database db;
 
@@ -62,7 +64,7 @@ public final class JdbcEventJournal implements EventJournal {
         db.beforeAppend(batch);
         int skipped = db.write(c -> {
             try (PreparedStatement records = c.prepareStatement(
-                    "INSERT INTO journal (" + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    "INSERT INTO journal (" + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement ids = c.prepareStatement(
                          "INSERT INTO event_ids (site, event_id, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 int pendingRecords = 0;
@@ -77,6 +79,7 @@ public final class JdbcEventJournal implements EventJournal {
                     records.setString(5, Json.strings(r.eventIds()));
                     records.setLong(6, r.receivedAt());
                     records.setString(7, r.request());
+                    records.setLong(8, r.prevSeq());
                     records.addBatch();
                     if (++pendingRecords == SEND_EVERY) {
                         records.executeBatch();
@@ -134,27 +137,81 @@ public final class JdbcEventJournal implements EventJournal {
         });
     }
 
-    /** @throws IllegalArgumentException when limit is negative */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Follows the visitor's chain ({@code prev_seq}) by primary key: one lookup per record returned, and
+     * with a cursor the walk starts at the cursor's record rather than at the head. A link the journal lacks
+     * (its commit failed) is stepped over by scanning the site's older records for the visitor, which is
+     * slow but only happens after a failure.
+     *
+     * @throws IllegalArgumentException when limit is negative
+     */
     @Override
-    public List<JournalRecord> byVisitor(String site, String visitor, long beforeSeq, int limit) {
+    public List<JournalRecord> byVisitor(String site, String visitor, long head, long beforeSeq, int limit) {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(visitor, "visitor");
         if (limit < 0) throw new IllegalArgumentException("limit must not be negative: " + limit);
-        if (limit == 0) return List.of();
+        if (limit == 0 || head <= 0) return List.of();
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM journal"
-                    + " WHERE site = ? AND visitor = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
-                ps.setString(1, site);
-                ps.setString(2, visitor);
-                ps.setLong(3, beforeSeq);
-                ps.setInt(4, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<JournalRecord> records = new ArrayList<>();
-                    while (rs.next()) records.add(record(rs));
-                    return records;
+            List<JournalRecord> out = new ArrayList<>();
+            walk(c, site, visitor, head, beforeSeq, rec -> {
+                out.add(rec);
+                return out.size() < limit;
+            });
+            return out;
+        });
+    }
+
+    /**
+     * Hands {@code sink} the visitor's records with {@code seq < beforeSeq}, newest first, from the chain
+     * that starts at {@code head}, until it returns false or the chain ends.
+     */
+    private static void walk(Connection c, String site, String visitor, long head, long beforeSeq,
+                             java.util.function.Predicate<JournalRecord> sink) throws SQLException {
+        try (PreparedStatement at = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM journal WHERE site = ? AND seq = ?")) {
+            long next = head;
+            if (beforeSeq <= head) {
+                // a cursor from a page before: its record, if it is this visitor's, links on to the next page
+                JournalRecord cursor = recordAt(at, site, beforeSeq);
+                if (cursor != null && cursor.visitor().equals(visitor)) next = cursor.prevSeq();
+            }
+            while (next > 0) {
+                JournalRecord rec = recordAt(at, site, next);
+                if (rec == null || !rec.visitor().equals(visitor)) {
+                    scanOlder(c, site, visitor, Math.min(next, beforeSeq), sink);
+                    return;
+                }
+                if (rec.seq() < beforeSeq && !sink.test(rec)) return;
+                next = rec.prevSeq();
+            }
+        }
+    }
+
+    private static JournalRecord recordAt(PreparedStatement at, String site, long seq) throws SQLException {
+        at.setString(1, site);
+        at.setLong(2, seq);
+        try (ResultSet rs = at.executeQuery()) {
+            return rs.next() ? record(rs) : null;
+        }
+    }
+
+    /** The missing link's way round: every older record of the site, the visitor's among them, newest first. */
+    private static void scanOlder(Connection c, String site, String visitor, long beforeSeq,
+                                  java.util.function.Predicate<JournalRecord> sink) throws SQLException {
+        log.info("journal chain of a visitor of site {} misses a link before seq {}; scanning the older records", site, beforeSeq);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM journal"
+                + " WHERE site = ? AND seq < ? AND visitor = ? ORDER BY seq DESC")) {
+            ps.setFetchSize(SEND_EVERY);
+            ps.setString(1, site);
+            ps.setLong(2, beforeSeq);
+            ps.setString(3, visitor);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!sink.test(record(rs))) return;
                 }
             }
-        });
+        }
     }
 
     /** {@inheritDoc} Records deleted by {@link #deleteVisitor} still count: the answer never decreases. */
@@ -187,52 +244,52 @@ public final class JdbcEventJournal implements EventJournal {
         });
     }
 
-    /** {@inheritDoc} The ids of the deleted records' events are forgotten with them. */
+    /**
+     * {@inheritDoc} The ids of the deleted records' events are forgotten with them. The records are found as
+     * {@link #byVisitor} finds them, inside the deleting transaction.
+     */
     @Override
-    public int deleteVisitor(String site, String visitor) {
+    public int deleteVisitor(String site, String visitor, long head) {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(visitor, "visitor");
+        if (head <= 0) return 0;
         return db.write(c -> {
-            // One statement decides which records go, so a record committed meanwhile either goes with its
-            // event ids or stays with them.
-            int deleted = 0;
-            long newest = 0;
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM journal WHERE site = ? AND visitor = ? RETURNING seq, event_ids");
+            List<JournalRecord> doomed = new ArrayList<>();
+            walk(c, site, visitor, head, Long.MAX_VALUE, doomed::add);
+            if (doomed.isEmpty()) return 0;
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM journal WHERE site = ? AND seq = ?");
                  PreparedStatement forget = c.prepareStatement(
                          "DELETE FROM event_ids WHERE site = ? AND event_id = ? AND seq = ?")) {
-                delete.setString(1, site);
-                delete.setString(2, visitor);
                 int pending = 0;
-                try (ResultSet rs = delete.executeQuery()) {
-                    while (rs.next()) {
-                        deleted++;
-                        long seq = rs.getLong(1);
-                        newest = Math.max(newest, seq);
-                        for (String id : Json.strings(rs.getString(2))) {
-                            forget.setString(1, site);
-                            forget.setString(2, id);
-                            forget.setLong(3, seq); // an id another record owns (a duplicate) stays
-                            forget.addBatch();
-                            if (++pending == SEND_EVERY) {
-                                forget.executeBatch();
-                                pending = 0;
-                            }
-                        }
+                for (JournalRecord rec : doomed) {
+                    delete.setString(1, site);
+                    delete.setLong(2, rec.seq());
+                    delete.addBatch();
+                    for (String id : rec.eventIds()) {
+                        forget.setString(1, site);
+                        forget.setString(2, id);
+                        forget.setLong(3, rec.seq()); // an id another record owns (a duplicate) stays
+                        forget.addBatch();
+                    }
+                    if (++pending == SEND_EVERY) {
+                        delete.executeBatch();
+                        forget.executeBatch();
+                        pending = 0;
                     }
                 }
-                if (pending > 0) forget.executeBatch();
-            }
-            if (deleted > 0) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_floor (site, seq) VALUES (?, ?)"
-                        + " ON CONFLICT (site) DO UPDATE SET seq = CASE WHEN excluded.seq > journal_floor.seq"
-                        + " THEN excluded.seq ELSE journal_floor.seq END")) {
-                    ps.setString(1, site);
-                    ps.setLong(2, newest);
-                    ps.executeUpdate();
+                if (pending > 0) {
+                    delete.executeBatch();
+                    forget.executeBatch();
                 }
             }
-            return deleted;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_floor (site, seq) VALUES (?, ?)"
+                    + " ON CONFLICT (site) DO UPDATE SET seq = CASE WHEN excluded.seq > journal_floor.seq"
+                    + " THEN excluded.seq ELSE journal_floor.seq END")) {
+                ps.setString(1, site);
+                ps.setLong(2, doomed.getFirst().seq()); // newest first
+                ps.executeUpdate();
+            }
+            return doomed.size();
         });
     }
 
@@ -251,6 +308,6 @@ public final class JdbcEventJournal implements EventJournal {
 
     private static JournalRecord record(ResultSet rs) throws SQLException {
         return new JournalRecord(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                Json.strings(rs.getString(5)), rs.getLong(6), rs.getString(7));
+                Json.strings(rs.getString(5)), rs.getLong(6), rs.getString(7), rs.getLong(8));
     }
 }

@@ -70,11 +70,52 @@ class PostgresStorageTest extends StorageContract {
         }
     }
 
+    /** As on SQLite: V4 links the records stored before, across day partitions, and drops the checkpoints. */
+    @Test
+    void aVersion3DatabaseGetsItsChainsAndLosesItsCheckpoints() throws Exception {
+        String old = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + old);
+        }
+        try {
+            PostgresUrl url = PostgresUrl.parse(urlIn(old));
+            org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+                    .dataSource(url.jdbcUrl(), url.user(), url.password())
+                    .locations("classpath:db/postgres").target("3").load().migrate();
+            String[] visitors = {"a", "b", "a", "a", "b", "c"};
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                for (String day : List.of("d1", "d2")) {
+                    long from = day.equals("d1") ? 0 : 4;
+                    s.execute("CREATE TABLE " + old + ".journal_" + day + " (LIKE " + old + ".journal INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
+                    s.execute("ALTER TABLE " + old + ".journal ATTACH PARTITION " + old + ".journal_" + day
+                            + " FOR VALUES FROM (" + from + ") TO (" + (from + 4) + ")");
+                }
+                for (int i = 0; i < visitors.length; i++) {
+                    s.execute("INSERT INTO " + old + ".journal (site, seq, visitor, event_ids, received_at, request) VALUES ('shop', "
+                            + (i + 1) + ", '" + visitors[i] + "', '[]', " + (i + 1) + ", '{}')");
+                }
+                s.execute("INSERT INTO " + old + ".checkpoints (site, seq, state, profile_count) VALUES ('shop', 6, 'complete', 0)");
+            }
+            try (Storage migrated = PostgresStorage.open(urlIn(old))) {
+                List<JournalRecord> all = new ArrayList<>();
+                migrated.journal().replay("shop", 0, all::add);
+                assertThat(all).extracting(JournalRecord::prevSeq).containsExactly(0L, 0L, 1L, 3L, 2L, 0L);
+                assertThat(migrated.journal().byVisitor("shop", "b", 5, Long.MAX_VALUE, 10))
+                        .extracting(JournalRecord::seq).containsExactly(5L, 2L);
+                assertThat(migrated.checkpoints().load("shop")).isEmpty();
+            }
+        } finally {
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
+            }
+        }
+    }
+
     @Test
     void theJournalHasOnePartitionPerDayOfArrivalAndOneDayAhead() throws SQLException {
         storage.journal().append(List.of(
-                new JournalRecord("shop", 1, "v", null, List.of(), DAY0 + 10, "{}"),
-                new JournalRecord("shop", 2, "v", null, List.of(), DAY0 + 3 * DAY_MS - 1, "{}")));
+                new JournalRecord("shop", 1, "v", null, List.of(), DAY0 + 10, "{}", 0),
+                new JournalRecord("shop", 2, "v", null, List.of(), DAY0 + 3 * DAY_MS - 1, "{}", 1)));
 
         assertThat(partitions()).containsExactly("journal_20261122", "journal_20261123", "journal_20261124",
                 "journal_20261125");
@@ -82,7 +123,7 @@ class PostgresStorageTest extends StorageContract {
         assertThat(rowsIn("journal_20261124")).isEqualTo(1);
 
         reopen(); // a new process finds the partitions made and appends into them
-        storage.journal().append(List.of(new JournalRecord("shop", 3, "v", null, List.of(), DAY0 + 20, "{}")));
+        storage.journal().append(List.of(new JournalRecord("shop", 3, "v", null, List.of(), DAY0 + 20, "{}", 2)));
         assertThat(rowsIn("journal_20261122")).isEqualTo(2);
         assertThat(partitions()).hasSize(4);
     }
@@ -100,7 +141,7 @@ class PostgresStorageTest extends StorageContract {
                     for (int day = 0; day < 10; day++) {
                         long s = seq.incrementAndGet();
                         node.journal().append(List.of(new JournalRecord("shop", s, "v", null, List.of("e" + s),
-                                DAY0 + day * DAY_MS + s, "{}")));
+                                DAY0 + day * DAY_MS + s, "{}", 0)));
                     }
                     return null;
                 }));

@@ -17,7 +17,7 @@ public final class AppendingProcess {
         SqliteStorage storage = SqliteStorage.open(Path.of(args[0]));
         for (long seq = 1; ; seq++) {
             storage.journal().append(List.of(new JournalRecord("shop", seq, "v", null, List.of("e" + seq), seq,
-                    "{\"seq\":" + seq + "}")));
+                    "{\"seq\":" + seq + "}", seq - 1)));
             System.out.println("ACK " + seq);
             System.out.flush();
         }

@@ -49,6 +49,44 @@ class SqliteStorageTest extends StorageContract {
         }
     }
 
+    /**
+     * V4 replaces the index by visitor with a chain: the records stored before get their links, and the
+     * checkpoints, which do not know where the chains start, are dropped so the next start replays.
+     */
+    @Test
+    void aVersion3DatabaseGetsItsChainsAndLosesItsCheckpoints() throws Exception {
+        Path old = temp.resolve("old");
+        Files.createDirectories(old);
+        String url = "jdbc:sqlite:" + old.resolve(SqliteStorage.FILE_NAME);
+        org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
+                .locations("classpath:db/sqlite").target("3").load().migrate();
+        String[] visitors = {"a", "b", "a", "a", "b", "c"};
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (int i = 0; i < visitors.length; i++) {
+                s.execute("INSERT INTO journal (site, seq, visitor, event_ids, received_at, request) VALUES ('shop', "
+                        + (i + 1) + ", '" + visitors[i] + "', '[\"e" + (i + 1) + "\"]', " + (i + 1) + ", '{}')");
+            }
+            s.execute("INSERT INTO journal (site, seq, visitor, event_ids, received_at, request) VALUES ('other', 1, 'a', '[]', 1, '{}')");
+            s.execute("INSERT INTO checkpoints (site, seq, state, profile_count) VALUES ('shop', 6, 'complete', 1)");
+            s.execute("INSERT INTO checkpoint_profiles (generation, person, data) VALUES (1, 'v:a', x'02')");
+        }
+
+        try (SqliteStorage migrated = SqliteStorage.open(old)) {
+            List<JournalRecord> all = new java.util.ArrayList<>();
+            migrated.journal().replay("shop", 0, all::add);
+            assertThat(all).extracting(JournalRecord::prevSeq).containsExactly(0L, 0L, 1L, 3L, 2L, 0L);
+            assertThat(migrated.journal().byVisitor("shop", "a", 4, Long.MAX_VALUE, 10))
+                    .extracting(JournalRecord::seq).containsExactly(4L, 3L, 1L);
+            assertThat(migrated.journal().byVisitor("other", "a", 1, Long.MAX_VALUE, 10)).hasSize(1);
+            assertThat(migrated.checkpoints().load("shop")).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'journal_by_visitor'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
     @Test
     void theDatabaseIsOneFileInTheDataFolder() {
         assertThat(Files.isRegularFile(dataDir.resolve(SqliteStorage.FILE_NAME))).isTrue();
@@ -91,7 +129,7 @@ class SqliteStorageTest extends StorageContract {
         while (seq < 3_000) {
             seq++;
             storage.journal().append(List.of(new JournalRecord("shop", seq, "visitor-" + (seq * 7919 % 1000), null,
-                    List.of("event-" + seq), seq, "{\"pad\":\"" + payload + "\"}")));
+                    List.of("event-" + seq), seq, "{\"pad\":\"" + payload + "\"}", 0)));
             if (seq % 50 == 0 && Files.exists(wal)) largest = Math.max(largest, Files.size(wal));
         }
         long written = seq * payload.length();

@@ -1,0 +1,16 @@
+-- A visitor's records are chained instead of indexed (docs/storage.md, "A visitor's records"): each record
+-- holds the seq of the same visitor's previous record (0 for its first), and the server keeps the newest
+-- seq of each browser with its profile. The index on (site, visitor, seq) cost a random page write per
+-- record appended. The day partitions, existing and future (CREATE TABLE ... LIKE journal), get the column.
+ALTER TABLE journal ADD COLUMN prev_seq bigint NOT NULL DEFAULT 0;
+
+-- The links of the records already stored, found with the index before it goes.
+UPDATE journal j SET prev_seq = coalesce((SELECT max(p.seq) FROM journal p
+    WHERE p.site = j.site AND p.visitor = j.visitor AND p.seq < j.seq), 0);
+
+DROP INDEX journal_by_visitor;
+
+-- Checkpoints written before this do not know where each browser's chain starts; the server rebuilds the
+-- profiles from the journal, which holds every record, at its next start (and checkpoints again).
+DELETE FROM checkpoint_profiles;
+DELETE FROM checkpoints;
