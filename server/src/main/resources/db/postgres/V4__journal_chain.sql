@@ -4,9 +4,11 @@
 -- record appended. The day partitions, existing and future (CREATE TABLE ... LIKE journal), get the column.
 ALTER TABLE journal ADD COLUMN prev_seq bigint NOT NULL DEFAULT 0;
 
--- The links of the records already stored, found with the index before it goes.
-UPDATE journal j SET prev_seq = coalesce((SELECT max(p.seq) FROM journal p
-    WHERE p.site = j.site AND p.visitor = j.visitor AND p.seq < j.seq), 0);
+-- The links of the records already stored: one pass in (site, visitor, seq) order. Only records with a
+-- predecessor are rewritten; received_at names each row's partition.
+UPDATE journal j SET prev_seq = linked.prev
+FROM (SELECT site, seq, received_at, lag(seq) OVER (PARTITION BY site, visitor ORDER BY seq) AS prev FROM journal) AS linked
+WHERE j.site = linked.site AND j.seq = linked.seq AND j.received_at = linked.received_at AND linked.prev IS NOT NULL;
 
 DROP INDEX journal_by_visitor;
 

@@ -4,9 +4,11 @@
 -- record appended, the largest part of a commit under load.
 ALTER TABLE journal ADD COLUMN prev_seq INTEGER NOT NULL DEFAULT 0;
 
--- The links of the records already stored, found with the index before it goes.
-UPDATE journal SET prev_seq = coalesce((SELECT max(p.seq) FROM journal p
-    WHERE p.site = journal.site AND p.visitor = journal.visitor AND p.seq < journal.seq), 0);
+-- The links of the records already stored: one pass in (site, visitor, seq) order, along the index before it
+-- goes. Only records with a predecessor are rewritten.
+UPDATE journal SET prev_seq = linked.prev
+FROM (SELECT site, seq, lag(seq) OVER (PARTITION BY site, visitor ORDER BY seq) AS prev FROM journal) AS linked
+WHERE journal.site = linked.site AND journal.seq = linked.seq AND linked.prev IS NOT NULL;
 
 DROP INDEX journal_by_visitor;
 

@@ -125,6 +125,18 @@ class EventAggregatesTest {
     }
 
     @Test
+    void aBrowserMovingToAnotherPersonKeepsTheHostsJournalPosition() {
+        Profile first = new Profile("shared-pc");
+        VisitorState b = first.browser("shared-pc");
+        first.startSession(b, T0, "direct", "pc", "/", null, null);
+        b.journalSeq(41);
+        Profile second = new Profile("phone");
+        second.adoptBrowser(first.detachBrowser("shared-pc"));
+        assertThat(second.browser("shared-pc").journalSeq()).isEqualTo(41);
+        assertThat(first.browser("shared-pc")).isNull();
+    }
+
+    @Test
     void actionHistoryCountsPerScope() {
         Profile p = new Profile("v1");
         VisitorState b = p.browser("v1");

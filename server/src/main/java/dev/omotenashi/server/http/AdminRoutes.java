@@ -258,7 +258,7 @@ public final class AdminRoutes {
         });
         List<String> visitors = List.copyOf(heads.keySet());
         if (visitors.isEmpty()) throw ApiException.notFound("no person with user id " + user);
-        awaitJournal(s); // the person's latest records, still being committed, go too
+        s.awaitJournal(); // the person's latest records, still being committed, go too: no time limit
         int records = audit.atomically(() -> {
             int deleted = 0;
             for (Map.Entry<String, Long> v : heads.entrySet()) deleted += storage.journal().deleteVisitor(s.id(), v.getKey(), v.getValue());

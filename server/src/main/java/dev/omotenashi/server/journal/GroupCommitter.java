@@ -92,7 +92,8 @@ public final class GroupCommitter implements AutoCloseable {
             for (Pending p : batch) p.done.complete(null);
         } catch (RuntimeException e) {
             log.error("journal append of {} records failed; the requests get 503 and their clients retry", records.size(), e);
-            for (Pending p : batch) p.done.completeExceptionally(e);
+            // newest first: a site unwinds each browser's chain head record by record (LiveSite.failed)
+            for (int i = batch.size() - 1; i >= 0; i--) batch.get(i).done.completeExceptionally(e);
         }
     }
 

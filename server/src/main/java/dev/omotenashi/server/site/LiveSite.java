@@ -94,10 +94,10 @@ public final class LiveSite {
             boolean newVisitor = engine.profile(applied.visitor()) == null;
             TrackResult result = engine.track(applied);
             measures.apply(result, engine.profile(applied.visitor()), newVisitor);
-            // Only the ids the client sent: they are what a retry repeats. The events the engine derives from
-            // them (`<id>~delivered~…`, `~exposure~`, `~goal~`) are journaled inside the request and derived
-            // again on replay; recording their ids would spend the window and the table on ids no client
-            // sends, and would take a client's own id that happened to look like one for a retry.
+            // Only the ids the client sent: they are what a retry repeats. The deliveries the engine records
+            // beside them (`_action_delivered`, whose id is the action's) are journaled inside the request and
+            // recorded again on replay; remembering their ids would spend the window and the table on ids no
+            // client sends, and would take a client's own event that happened to carry one for a retry.
             List<String> ids = new ArrayList<>(fresh.size());
             for (Event e : fresh) {
                 ids.add(e.id());
@@ -109,7 +109,7 @@ public final class LiveSite {
                     receivedAt, codec.encode(applied, result.recorded()), browser == null ? 0 : browser.journalSeq());
             if (browser != null) browser.journalSeq(seq);
             CompletableFuture<Void> durable = committer.submit(journal).whenComplete((ok, failure) -> {
-                if (failure != null) forget(ids);
+                if (failure != null) failed(journal);
             });
             lastAppend = durable;
             return new Tracked(result, durable, duplicates);
@@ -118,10 +118,19 @@ public final class LiveSite {
         }
     }
 
-    private void forget(List<String> ids) {
+    /**
+     * A record the journal could not commit: its client got 503 and will retry, so its event ids are
+     * forgotten; and if it is still its browser's newest, the chain's head goes back to the record before it.
+     * A failed batch is failed newest first ({@link GroupCommitter}), so several failed records of one browser
+     * unwind one after the other. A head left on a failed record (a newer one of the browser was already
+     * handed over) is a missing link that the journal's walk steps over by scanning.
+     */
+    private void failed(JournalRecord rec) {
         lock.lock();
         try {
-            ids.forEach(recent::remove);
+            rec.eventIds().forEach(recent::remove);
+            VisitorState b = browserOf(rec.visitor());
+            if (b != null && b.journalSeq() == rec.seq()) b.journalSeq(rec.prevSeq());
         } finally {
             lock.unlock();
         }
@@ -182,6 +191,22 @@ public final class LiveSite {
     private VisitorState browserOf(String visitor) {
         Profile p = engine.profile(visitor);
         return p == null ? null : p.browser(visitor);
+    }
+
+    /**
+     * Waits, however long it takes, until every record handed to the journal so far is durable or has failed:
+     * the group committer ends every record it takes one way or the other, also when it stops. For deleting a
+     * person, where a record committed after the deletion would escape it.
+     */
+    public void awaitJournal() {
+        CompletableFuture<Void> pending;
+        lock.lock();
+        try {
+            pending = lastAppend;
+        } finally {
+            lock.unlock();
+        }
+        pending.handle((ok, failure) -> null).join();
     }
 
     /**

@@ -99,8 +99,9 @@ public final class Sites {
             }
             long[] replayed = {0};
             long covered = from;
+            long last = storage.journal().lastSeq(r.id());
             // the records the checkpoint covers still teach de-duplication the latest event ids
-            long tail = Math.max(0, Math.min(from, storage.journal().lastSeq(r.id()) - RECENT_RECORDS));
+            long tail = Math.max(0, Math.min(from, last - RECENT_RECORDS));
             storage.journal().replay(r.id(), tail, rec -> {
                 if (rec.seq() <= covered) {
                     site.remember(rec);
@@ -109,6 +110,8 @@ public final class Sites {
                     replayed[0]++;
                 }
             });
+            // seqs of deleted records (a person forgotten) are never handed out again, checkpoint or not
+            site.seq(last);
             index(site);
             publishBanditCounts(site);
             log.info("site {} loaded: checkpoint at {}, {} journal records replayed in {} ms", r.id(), from, replayed[0],

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -246,17 +247,23 @@ public final class JdbcEventJournal implements EventJournal {
 
     /**
      * {@inheritDoc} The ids of the deleted records' events are forgotten with them. The records are found as
-     * {@link #byVisitor} finds them, inside the deleting transaction.
+     * {@link #byVisitor} finds them, before the deleting transaction: a chain that ends at {@code head} gets
+     * no new links, and its walk (a scan, past a missing link) must not hold the writer that commits every
+     * site's requests.
      */
     @Override
     public int deleteVisitor(String site, String visitor, long head) {
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(visitor, "visitor");
         if (head <= 0) return 0;
+        List<JournalRecord> doomed = db.read(c -> {
+            List<JournalRecord> found = new ArrayList<>();
+            walk(c, site, visitor, head, Long.MAX_VALUE, found::add);
+            return found;
+        });
+        if (doomed.isEmpty()) return 0;
         return db.write(c -> {
-            List<JournalRecord> doomed = new ArrayList<>();
-            walk(c, site, visitor, head, Long.MAX_VALUE, doomed::add);
-            if (doomed.isEmpty()) return 0;
+            int deleted = 0;
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM journal WHERE site = ? AND seq = ?");
                  PreparedStatement forget = c.prepareStatement(
                          "DELETE FROM event_ids WHERE site = ? AND event_id = ? AND seq = ?")) {
@@ -272,16 +279,17 @@ public final class JdbcEventJournal implements EventJournal {
                         forget.addBatch();
                     }
                     if (++pending == SEND_EVERY) {
-                        delete.executeBatch();
+                        deleted += rows(delete.executeBatch());
                         forget.executeBatch();
                         pending = 0;
                     }
                 }
                 if (pending > 0) {
-                    delete.executeBatch();
+                    deleted += rows(delete.executeBatch());
                     forget.executeBatch();
                 }
             }
+            if (deleted == 0) return 0; // another deletion took them meanwhile
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_floor (site, seq) VALUES (?, ?)"
                     + " ON CONFLICT (site) DO UPDATE SET seq = CASE WHEN excluded.seq > journal_floor.seq"
                     + " THEN excluded.seq ELSE journal_floor.seq END")) {
@@ -289,8 +297,15 @@ public final class JdbcEventJournal implements EventJournal {
                 ps.setLong(2, doomed.getFirst().seq()); // newest first
                 ps.executeUpdate();
             }
-            return doomed.size();
+            return deleted;
         });
+    }
+
+    /** Rows a batch changed; a driver that does not know a statement's count (-2) counts as one. */
+    private static int rows(int[] counts) {
+        int n = 0;
+        for (int count : counts) n += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
+        return n;
     }
 
     private static long maxSeq(Connection c, String site) throws SQLException {
