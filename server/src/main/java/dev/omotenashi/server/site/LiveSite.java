@@ -16,6 +16,9 @@ import dev.omotenashi.server.store.SiteRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -199,14 +202,7 @@ public final class LiveSite {
      * person, where a record committed after the deletion would escape it.
      */
     public void awaitJournal() {
-        CompletableFuture<Void> pending;
-        lock.lock();
-        try {
-            pending = lastAppend;
-        } finally {
-            lock.unlock();
-        }
-        pending.handle((ok, failure) -> null).join();
+        pendingAppends().join();
     }
 
     /**
@@ -217,21 +213,27 @@ public final class LiveSite {
      *         the journal's walk falls back to a scan)
      */
     public boolean awaitJournal(long timeoutMs) throws InterruptedException {
-        CompletableFuture<Void> pending;
+        try {
+            pendingAppends().get(timeoutMs, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException slow) {
+            return false;
+        } catch (ExecutionException cannotHappen) {
+            throw new IllegalStateException(cannotHappen); // pendingAppends never fails
+        }
+    }
+
+    /**
+     * Completes (never exceptionally) when the latest record handed to the journal has committed or failed;
+     * a failed commit's records are not in the journal, and a walk steps over their links.
+     */
+    private CompletableFuture<Void> pendingAppends() {
         lock.lock();
         try {
-            pending = lastAppend;
+            return lastAppend.handle((ok, failure) -> null);
         } finally {
             lock.unlock();
         }
-        try {
-            pending.get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException failed) {
-            // that commit failed: its records are not in the journal, and the walk steps over their links
-        } catch (java.util.concurrent.TimeoutException slow) {
-            return false;
-        }
-        return true;
     }
 
     /** The journal position the engine's state covers. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The journal in table {@code journal}, keyed by (site, seq), each record linked to its visitor's previous one
@@ -169,7 +170,7 @@ public final class JdbcEventJournal implements EventJournal {
      * that starts at {@code head}, until it returns false or the chain ends.
      */
     private static void walk(Connection c, String site, String visitor, long head, long beforeSeq,
-                             java.util.function.Predicate<JournalRecord> sink) throws SQLException {
+                             Predicate<JournalRecord> sink) throws SQLException {
         try (PreparedStatement at = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM journal WHERE site = ? AND seq = ?")) {
             long next = head;
             if (beforeSeq <= head) {
@@ -199,7 +200,7 @@ public final class JdbcEventJournal implements EventJournal {
 
     /** The missing link's way round: every older record of the site, the visitor's among them, newest first. */
     private static void scanOlder(Connection c, String site, String visitor, long beforeSeq,
-                                  java.util.function.Predicate<JournalRecord> sink) throws SQLException {
+                                  Predicate<JournalRecord> sink) throws SQLException {
         log.info("journal chain of a visitor of site {} misses a link before seq {}; scanning the older records", site, beforeSeq);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + RECORD_COLUMNS + " FROM journal"
                 + " WHERE site = ? AND seq < ? AND visitor = ? ORDER BY seq DESC")) {
