@@ -96,7 +96,8 @@ public final class LiveSite {
                     request.traits(), request.page(), request.context(), fresh, request.decide());
             boolean newVisitor = engine.profile(applied.visitor()) == null;
             TrackResult result = engine.track(applied);
-            measures.apply(result, engine.profile(applied.visitor()), newVisitor);
+            Profile profile = engine.profile(applied.visitor());
+            measures.apply(result, profile, newVisitor);
             // Only the ids the client sent: they are what a retry repeats. The deliveries the engine records
             // beside them (`_action_delivered`, whose id is the action's) are journaled inside the request and
             // recorded again on replay; remembering their ids would spend the window and the table on ids no
@@ -107,7 +108,7 @@ public final class LiveSite {
                 recent.add(e.id());
             }
             // the browser's previous record: the journal chains a visitor's records instead of indexing them
-            VisitorState browser = browserOf(applied.visitor());
+            VisitorState browser = profile == null ? null : profile.browser(applied.visitor());
             JournalRecord journal = new JournalRecord(record.id(), ++seq, applied.visitor(), applied.user(), ids,
                     receivedAt, codec.encode(applied, result.recorded()), browser == null ? 0 : browser.journalSeq());
             if (browser != null) browser.journalSeq(seq);
@@ -146,9 +147,10 @@ public final class LiveSite {
             TrackRequest request = codec.decode(rec.request());
             boolean newVisitor = engine.profile(request.visitor()) == null;
             TrackResult result = engine.track(request);
-            VisitorState browser = browserOf(request.visitor());
+            Profile profile = engine.profile(request.visitor());
+            VisitorState browser = profile == null ? null : profile.browser(request.visitor());
             if (browser != null) browser.journalSeq(rec.seq());
-            measures.apply(result, engine.profile(request.visitor()), newVisitor);
+            measures.apply(result, profile, newVisitor);
             rec.eventIds().forEach(recent::add);
             seq = Math.max(seq, rec.seq());
         } finally {
