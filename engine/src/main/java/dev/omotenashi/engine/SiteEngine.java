@@ -409,9 +409,10 @@ public final class SiteEngine {
         // them in: conditions, aggregates and derived events see them, the journal keeps the page once.
         ObjectNode props = e.properties();
         PageInfo pageFields = view ? page : null;
+        java.util.function.Function<String, Object> pageFallback = view ? page::field : null;
         Event event = name == e.name() ? e : new Event(e.id(), name, at, props);
         int day = days.dayOf(at);
-        p.recordEvent(b, name, at, day, props, view ? page::field : null, rt.plan());
+        p.recordEvent(b, name, at, day, props, pageFallback, rt.plan());
         recorded.add(event);
         facts.at(at, day, props, pageFields);
 
@@ -424,13 +425,13 @@ public final class SiteEngine {
             String item = items.recordView(props, at);
             if (item != null) p.recordItemView(item);
         }
-        ObjectNode derivedProps = null;
+        // A derived event has its source's properties, and a view's page fields read as they do for the
+        // view itself (a goal's value property is a number, never a page field).
         for (DerivedEvent d : rt.derivedFrom(name)) {
             if (!d.where().test(facts)) continue;
-            if (derivedProps == null) derivedProps = view ? withPage(props, page) : props;
-            p.recordEvent(b, d.name(), at, day, derivedProps, rt.plan());
-            derived.add(new Event(e.id() + "~" + d.name(), d.name(), at, derivedProps));
-            attributeGoals(rt, p, b, d.name(), derivedProps, facts, at, day, derived, e.id());
+            p.recordEvent(b, d.name(), at, day, props, pageFallback, rt.plan());
+            derived.add(new Event(e.id() + "~" + d.name(), d.name(), at, props));
+            attributeGoals(rt, p, b, d.name(), props, facts, at, day, derived, e.id());
         }
         attributeGoals(rt, p, b, name, props, facts, at, day, derived, e.id());
     }
@@ -441,18 +442,6 @@ public final class SiteEngine {
         String device = devices.classify(context.userAgent(), context.mobile()).json();
         referrerHost = paths.intern(referrerHost);
         p.startSession(b, at, source, device, paths.intern(page.path()), referrerHost, campaign.toArray());
-    }
-
-    /** A copy of a view's properties with its page fields in, for the events derived from it. */
-    private static ObjectNode withPage(ObjectNode props, PageInfo page) {
-        if (page.url() == null || props.has("path")) return props;
-        ObjectNode p = props.deepCopy();
-        p.put("url", page.url());
-        p.put("path", page.path());
-        if (page.host() != null) p.put("host", page.host());
-        if (page.title() != null) p.put("title", page.title());
-        if (page.referrer() != null) p.put("referrer", page.referrer());
-        return p;
     }
 
     /**

@@ -68,7 +68,8 @@ public final class TrackResult {
     /**
      * What the engine concluded from them and recomputes on replay: events derived by event definitions
      * and {@code where} clauses, and {@code _goal} conversions (properties campaign, variant, control,
-     * event) — for counters and reports.
+     * event) — for counters and reports. A derived event carries its source event's properties; a view's
+     * page fields are not copied in.
      */
     public List<Event> derived() {
         return derived;

@@ -11,6 +11,7 @@ public final class Props {
         if (root == null) return null;
         JsonNode direct = root.get(dottedPath);
         if (direct != null) return direct.isNull() ? null : direct;
+        if (dottedPath.indexOf('.') < 0) return null; // a plain name: nothing more to look up
         JsonNode node = root;
         int start = 0;
         while (node != null) {

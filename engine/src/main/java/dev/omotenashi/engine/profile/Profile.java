@@ -465,6 +465,7 @@ public final class Profile {
     public void recordItemView(String item) {
         String[] r = recentItems;
         int n = r.length;
+        if (n > 0 && r[n - 1].equals(item)) return; // the latest already (a reload, a second event on the page)
         for (int i = 0; i < n; i++) {
             if (r[i].equals(item)) {
                 String[] out = new String[n];

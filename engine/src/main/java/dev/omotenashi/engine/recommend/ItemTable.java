@@ -148,8 +148,13 @@ public final class ItemTable {
     }
 
     private static Double number(JsonNode props, String name, Double fallback) {
-        Object v = Props.value(Props.get(props, name));
-        if (v instanceof Double d) return d;
+        JsonNode node = Props.get(props, name);
+        if (node != null && node.isNumber()) {
+            double d = node.doubleValue();
+            // most views repeat the price the table knows: keep its boxed value rather than make an equal one
+            return fallback != null && Double.compare(fallback, d) == 0 ? fallback : Double.valueOf(d);
+        }
+        Object v = Props.value(node);
         if (v instanceof String s) {
             try {
                 return Double.valueOf(s.trim());

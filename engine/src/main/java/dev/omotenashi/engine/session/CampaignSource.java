@@ -65,7 +65,12 @@ public record CampaignSource(String utmSource, String utmMedium, String utmCampa
 
     /** The campaign parameters of a page; {@link #EMPTY} when it carries none. Never throws. */
     public static CampaignSource of(PageInfo page) {
-        if (page == null || page.query().isEmpty()) return EMPTY;
+        return page == null ? EMPTY : page.campaignSource();
+    }
+
+    /** What {@link #of} answers, parsed from the page's query ({@link PageInfo} keeps it, once per URL). */
+    static CampaignSource parse(PageInfo page) {
+        if (page.query().isEmpty()) return EMPTY;
         String[] utm = new String[5];
         String clickParam = null;
         String clickId = null;

@@ -30,8 +30,8 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
  * and holds roughly 100 MB of heap, so build one per process: {@link #shared()} does so lazily, on first use,
  * and every later call returns the same instance. Only the {@code DeviceClass} field is requested, which
  * skips most of Yauaa's work per User-Agent. A User-Agent not seen before takes around a millisecond; results
- * are cached (Caffeine, bounded to the cache size), so the few hundred distinct User-Agents a site really
- * sees cost a hash lookup.
+ * are cached (Caffeine, bounded to the cache size, behind a direct-mapped front cache of recent ones), so the
+ * few hundred distinct User-Agents a site really sees cost a hash lookup and a string comparison.
  *
  * <p>Thread safety: instances are thread-safe. Yauaa serialises cache misses on one lock inside the
  * analyzer; cache hits do not lock.
@@ -45,7 +45,19 @@ public final class DeviceClassifier {
     /** Distinct User-Agents whose analysis is kept; Yauaa's own default. */
     public static final int DEFAULT_CACHE_SIZE = 10_000;
 
+    /** Slots of the front cache (a power of two). */
+    static final int RECENT_SLOTS = 4096;
+
     private final UserAgentAnalyzer analyzer;
+    /**
+     * The User-Agents classified most recently, direct-mapped by hash (null when caching is off). Yauaa's own
+     * cache is keyed by the request's headers, so even a hit first builds its request object (maps, a field
+     * set: most of the allocation of starting a session); a hit here costs a string comparison. Shared
+     * without locks as {@link PageCache} is: a slot holds an immutable pair.
+     */
+    private final Seen[] recent;
+
+    private record Seen(String userAgent, String yauaaDeviceClass) {}
 
     /**
      * Builds an analyzer (expensive, see the class documentation) with a cache of
@@ -72,6 +84,7 @@ public final class DeviceClassifier {
                     // Pay the rule compilation here rather than in the first request that needs a device.
                     .immediateInitialization();
             this.analyzer = (cacheSize == 0 ? builder.withoutCache() : builder.withCache(cacheSize)).build();
+            this.recent = cacheSize == 0 ? null : new Seen[RECENT_SLOTS];
         } catch (NoClassDefFoundError e) {
             // Yauaa declares its logging API as "provided": a missing jar surfaces here, deep in its
             // initialisation, with a message that does not say what to add. Say it.
@@ -113,8 +126,17 @@ public final class DeviceClassifier {
         if (userAgent == null || userAgent.isBlank()) {
             return hintMobile ? DeviceClass.SMARTPHONE : DeviceClass.PC;
         }
-        String yauaa = analyzer.parse(userAgent).getValue(UserAgent.DEVICE_CLASS);
-        return fromYauaa(yauaa, hintMobile);
+        return fromYauaa(yauaaDeviceClass(userAgent), hintMobile);
+    }
+
+    private String yauaaDeviceClass(String userAgent) {
+        if (recent == null) return analyzer.parse(userAgent).getValue(UserAgent.DEVICE_CLASS);
+        int slot = userAgent.hashCode() & (RECENT_SLOTS - 1);
+        Seen seen = recent[slot];
+        if (seen != null && seen.userAgent().equals(userAgent)) return seen.yauaaDeviceClass();
+        String deviceClass = analyzer.parse(userAgent).getValue(UserAgent.DEVICE_CLASS);
+        recent[slot] = new Seen(userAgent, deviceClass);
+        return deviceClass;
     }
 
     /** The mapping of Yauaa's DeviceClass values; separate so that it is testable without building Yauaa. */

@@ -50,6 +50,8 @@ public final class PageInfo {
     private static final class Memo {
         Object owner;
         byte[] results;
+        /** {@link #campaignSource()}, once parsed (immutable; a racing thread parses it again) */
+        CampaignSource campaign;
     }
 
     private PageInfo(String url, String path, String host, Map<String, String> query, String title, String referrer) {
@@ -65,6 +67,16 @@ public final class PageInfo {
         this.query = query;
         this.title = title;
         this.referrer = referrer == null || referrer.isEmpty() ? null : referrer;
+    }
+
+    /**
+     * The campaign parameters in this URL's query ({@link CampaignSource#of}), parsed on first use and kept
+     * with the URL: a page the {@link PageCache} returns again does not parse them again.
+     */
+    public CampaignSource campaignSource() {
+        CampaignSource c = memo.campaign;
+        if (c == null) memo.campaign = c = CampaignSource.parse(this);
+        return c;
     }
 
     /** Parses a page; a null page or URL gives {@link #EMPTY}'s path, host and query. Never throws. */

@@ -109,9 +109,15 @@ public final class TrafficSourceClassifier {
         String h = host.toLowerCase(Locale.ROOT);
         for (String entry : siteDomains) {
             String d = normalizeDomain(entry);
-            if (d != null && (h.equals(d) || h.endsWith("." + d))) return true;
+            if (d != null && isDomainOrSubdomain(h, d)) return true;
         }
         return false;
+    }
+
+    /** {@code host} is {@code domain} or ends with {@code "." + domain} (without building that string). */
+    private static boolean isDomainOrSubdomain(String host, String domain) {
+        int cut = host.length() - domain.length();
+        return cut == 0 ? host.equals(domain) : cut > 0 && host.charAt(cut - 1) == '.' && host.endsWith(domain);
     }
 
     private static String externalHost(String referrerHost, Collection<String> siteDomains) {

@@ -145,6 +145,31 @@ class DeviceClassificationTest {
     }
 
     @Test
+    void userAgentsSharingAFrontCacheSlotKeepTheirOwnClass() {
+        int mask = DeviceClassifier.RECENT_SLOTS - 1;
+        int slot = WINDOWS_CHROME.hashCode() & mask;
+        String phone = null;
+        for (int i = 0; phone == null; i++) {
+            String candidate = IPHONE_SAFARI + " app/" + i;
+            if ((candidate.hashCode() & mask) == slot) phone = candidate;
+        }
+        for (int round = 0; round < 3; round++) {
+            assertThat(devices.classify(WINDOWS_CHROME, null)).isEqualTo(PC);
+            assertThat(devices.classify(WINDOWS_CHROME, null)).isEqualTo(PC);
+            assertThat(devices.classify(phone, null)).isEqualTo(SMARTPHONE);
+            assertThat(devices.classify(phone, false)).isEqualTo(SMARTPHONE);
+        }
+    }
+
+    @Test
+    void theFrontCacheKeepsWhatYauaaSaidNotWhatTheHintMadeOfIt() {
+        assertThat(devices.classify(MAC_SAFARI, true)).isEqualTo(SMARTPHONE);
+        assertThat(devices.classify(MAC_SAFARI, false)).isEqualTo(PC);
+        assertThat(devices.classify(MAC_SAFARI, null)).isEqualTo(PC);
+        assertThat(devices.classify(MAC_SAFARI, true)).isEqualTo(SMARTPHONE);
+    }
+
+    @Test
     void concurrentCallersGetConsistentAnswers() throws Exception {
         List<String> uas = List.of(IPHONE_SAFARI, ANDROID_TABLET, WINDOWS_CHROME, IPAD, ANDROID_CHROME_PHONE);
         List<DeviceClass> expected = List.of(SMARTPHONE, TABLET, PC, TABLET, SMARTPHONE);
