@@ -409,6 +409,12 @@ public abstract class ServerContract {
         assertThat(server.admin("GET", "/api/v1/sites/site_alpha", null).json().get("timezone").asText()).isEqualTo("Asia/Tokyo");
     }
 
+    /** A sample's value in a Prometheus scrape (the line {@code name value}). */
+    private static double metric(String scrape, String name) {
+        return scrape.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not in /metrics"));
+    }
+
     /** Opens the same backend again after a restart (same data). */
     protected abstract Storage reopen(Path data);
 
@@ -417,7 +423,11 @@ public abstract class ServerContract {
         assertThat(server.send("GET", "/health", null).status()).isEqualTo(200);
         assertThat(server.send("GET", "/ready", null).json().get("status").asText()).isEqualTo("ready");
         server.track(view("v_visitor04", "e_m", "/"));
-        assertThat(server.send("GET", "/metrics", null).body()).contains("omotenashi_events_total");
+        String metrics = server.send("GET", "/metrics", null).body();
+        assertThat(metrics).contains("omotenashi_events_total");
+        double records = metric(metrics, "omotenashi_journal_records_total");
+        assertThat(records).isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "omotenashi_journal_commits_total")).isBetween(1.0, records);
         JsonNode doc = server.send("GET", "/api/v1/openapi.json", null).json();
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         assertThat(doc.at("/paths/~1v1~1t/post")).isNotNull();

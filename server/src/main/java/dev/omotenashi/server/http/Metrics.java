@@ -1,11 +1,13 @@
 package dev.omotenashi.server.http;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +38,11 @@ public final class Metrics {
 
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /** A counter whose running total another component keeps; read at each scrape ({@code name_total}). */
+    public void counter(String name, String description, LongSupplier total) {
+        FunctionCounter.builder(name, total, LongSupplier::getAsLong).description(description).register(registry);
     }
 
     public String scrape() {
