@@ -164,8 +164,8 @@ public final class App implements AutoCloseable {
         GroupCommitter committer = new GroupCommitter(storage.journal());
         Metrics metrics = new Metrics();
         metrics.gauge("omotenashi_journal_lag", "journal records waiting to be committed", committer::pending);
-        metrics.counter("omotenashi_journal_commits", "journal transactions committed (group commits)", committer::committedBatches);
-        metrics.counter("omotenashi_journal_records", "journal records committed", committer::committedRecords);
+        metrics.counter("omotenashi_journal_commits", "journal transactions committed (group commits)", committer, GroupCommitter::committedBatches);
+        metrics.counter("omotenashi_journal_records", "journal records committed", committer, GroupCommitter::committedRecords);
         metrics.gauge("omotenashi_sites", "live sites", () -> sites.all().size());
         Router[] router = new Router[1];
         Javalin http = Javalin.create(config -> {

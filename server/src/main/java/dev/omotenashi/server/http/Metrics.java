@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The server's Prometheus metrics ({@code /metrics}): request rates and latencies per route, events and
@@ -40,9 +40,13 @@ public final class Metrics {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
-    /** A counter whose running total another component keeps; read at each scrape ({@code name_total}). */
-    public void counter(String name, String description, LongSupplier total) {
-        FunctionCounter.builder(name, total, LongSupplier::getAsLong).description(description).register(registry);
+    /**
+     * A counter whose running total {@code source} keeps, read at each scrape ({@code name_total}). The
+     * registry holds {@code source} weakly, so it must be an object the server keeps (not a lambda made for
+     * the call, which would be collected and read 0 from then on).
+     */
+    public <T> void counter(String name, String description, T source, ToLongFunction<T> total) {
+        FunctionCounter.builder(name, source, s -> total.applyAsLong(s)).description(description).register(registry);
     }
 
     public String scrape() {
