@@ -139,8 +139,9 @@ public final class SiteEngine {
         ProfileFacts facts = new ProfileFacts(profile, browser, page, now, days.dayOf(now));
         List<Event> recorded = new ArrayList<>(request.events().size() + 2);
         List<Event> derived = new ArrayList<>(0);
-        for (Event e : request.events()) {
-            apply(rt, profile, browser, page, request.context(), facts, e, recorded, derived);
+        List<Event> events = request.events();
+        for (int i = 0, n = events.size(); i < n; i++) { // indexed: the immutable lists' iterators are allocated
+            apply(rt, profile, browser, page, request.context(), facts, events.get(i), recorded, derived);
         }
         List<Action> actions = List.of();
         if (request.decide()) {
@@ -427,7 +428,9 @@ public final class SiteEngine {
         }
         // A derived event has its source's properties, and a view's page fields read as they do for the
         // view itself (a goal's value property is a number, never a page field).
-        for (DerivedEvent d : rt.derivedFrom(name)) {
+        List<DerivedEvent> derivations = rt.derivedFrom(name);
+        for (int i = 0, n = derivations.size(); i < n; i++) {
+            DerivedEvent d = derivations.get(i);
             if (!d.where().test(facts)) continue;
             p.recordEvent(b, d.name(), at, day, props, pageFallback, rt.plan());
             derived.add(new Event(e.id() + "~" + d.name(), d.name(), at, props));
@@ -504,7 +507,9 @@ public final class SiteEngine {
      */
     private void attributeGoals(SiteRuntime rt, Profile p, VisitorState b, String name, JsonNode eventProps,
                                 ProfileFacts facts, long at, int day, List<Event> recorded, String sourceId) {
-        for (CampaignPlan c : rt.goalsOn(name)) {
+        List<CampaignPlan> goals = rt.goalsOn(name);
+        for (int i = 0, n = goals.size(); i < n; i++) {
+            CampaignPlan c = goals.get(i);
             CampaignHistory h = p.campaign(c.id());
             if (h == null || !h.exposed() || h.exposedAt() > at) continue;
             if (h.count(Metric.GOAL, dev.omotenashi.engine.profile.Scope.ALL, -1, 0) > 0) continue;

@@ -3,6 +3,7 @@ package dev.omotenashi.engine;
 import dev.omotenashi.engine.event.Event;
 import dev.omotenashi.engine.profile.VisitorState;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,9 +27,10 @@ public final class TrackResult {
         this.browser = browser;
         this.serial = browser.serial();
         this.sessionStartedAt = browser.sessionStart();
-        this.actions = List.copyOf(actions);
-        this.recorded = List.copyOf(recorded);
-        this.derived = List.copyOf(derived);
+        // The engine hands over lists it no longer touches: views rather than copies.
+        this.actions = List.copyOf(actions); // the decision's list is immutable already: no copy is made
+        this.recorded = Collections.unmodifiableList(recorded);
+        this.derived = derived.isEmpty() ? List.of() : Collections.unmodifiableList(derived);
     }
 
     /** The visitor id. */
