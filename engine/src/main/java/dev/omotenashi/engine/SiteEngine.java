@@ -426,17 +426,28 @@ public final class SiteEngine {
             String item = items.recordView(props, at);
             if (item != null) p.recordItemView(item);
         }
-        // A derived event has its source's properties, and a view's page fields read as they do for the
-        // view itself (a goal's value property is a number, never a page field).
-        List<DerivedEvent> derivations = rt.derivedFrom(name);
+        derive(rt, p, b, name, e.id(), props, pageFallback, facts, at, day, derived);
+        attributeGoals(rt, p, b, name, props, facts, at, day, derived, e.id());
+    }
+
+    /**
+     * Records the events derived from {@code source} whose {@code where} holds, and then the events derived
+     * from each of those: a definition may derive from another defined event (the configuration rejects
+     * loops, so this ends). A derived event has the properties of the event it comes from, and a view's page
+     * fields read as they do for the view itself (a goal's value property is a number, never a page field).
+     */
+    private void derive(SiteRuntime rt, Profile p, VisitorState b, String source, String sourceId, ObjectNode props,
+                        java.util.function.Function<String, Object> pageFallback, ProfileFacts facts, long at, int day,
+                        List<Event> derived) {
+        List<DerivedEvent> derivations = rt.derivedFrom(source);
         for (int i = 0, n = derivations.size(); i < n; i++) {
             DerivedEvent d = derivations.get(i);
             if (!d.where().test(facts)) continue;
             p.recordEvent(b, d.name(), at, day, props, pageFallback, rt.plan());
-            derived.add(new Event(e.id() + "~" + d.name(), d.name(), at, props));
-            attributeGoals(rt, p, b, d.name(), props, facts, at, day, derived, e.id());
+            derived.add(new Event(sourceId + "~" + d.name(), d.name(), at, props));
+            attributeGoals(rt, p, b, d.name(), props, facts, at, day, derived, sourceId);
+            derive(rt, p, b, d.name(), sourceId, props, pageFallback, facts, at, day, derived);
         }
-        attributeGoals(rt, p, b, name, props, facts, at, day, derived, e.id());
     }
 
     private void startSession(Profile p, VisitorState b, long at, PageInfo page, ClientContext context, CampaignSource campaign) {

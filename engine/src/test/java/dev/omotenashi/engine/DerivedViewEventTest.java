@@ -48,4 +48,55 @@ class DerivedViewEventTest {
         assertThat(derived.properties()).isEqualTo(props); // the view's own properties, page fields not copied in
         assertThat(engine.segmentsOf("v_derived01")).containsExactly("from-mail", "saw-winter");
     }
+
+    @Test
+    void anEventDefinedOnAnotherDefinedEventFiresWithIt() throws Exception {
+        engine.putEventDefinition((ObjectNode) JSON.readTree("""
+                {"name": "sale_view", "from": "view", "where": {"attr": "page.path", "op": "starts_with", "value": "/sale"}}"""));
+        engine.putEventDefinition((ObjectNode) JSON.readTree("""
+                {"name": "winter_sale_view", "from": "sale_view", "where": {"attr": "page.path", "op": "starts_with", "value": "/sale/winter"}}"""));
+        // a `where` on a defined event reads a synthetic event derived from it: a chain of three
+        engine.putSegment((ObjectNode) JSON.readTree("""
+                {"id": "coats", "name": "looked at winter coats",
+                 "condition": {"event": "winter_sale_view", "where": {"prop": "path", "op": "eq", "value": "/sale/winter/coats"},
+                               "agg": "count", "op": "gte", "value": 1}}"""));
+
+        TrackResult summer = view("v_chain01", "https://shop.example/sale/summer", null);
+        assertThat(summer.derived()).extracting(Event::name).containsExactly("sale_view");
+
+        TrackResult winter = view("v_chain01", "https://shop.example/sale/winter/coats", null);
+        assertThat(winter.derived()).extracting(Event::name)
+                .startsWith("sale_view", "winter_sale_view").hasSize(3);
+        assertThat(winter.derived().get(2).name()).startsWith("winter_sale_view~");
+        assertThat(winter.derived()).extracting(Event::id).doesNotHaveDuplicates().allMatch(id -> id.startsWith("e_v_chain01"));
+        assertThat(engine.segmentsOf("v_chain01")).containsExactly("coats");
+    }
+
+    @Test
+    void aViewsOwnPropertiesComeBeforeItsPageFieldsForDerivedEventsAsForTheView() throws Exception {
+        engine.putEventDefinition((ObjectNode) JSON.readTree("""
+                {"name": "sale_view", "from": "view", "where": {"attr": "page.path", "op": "starts_with", "value": "/sale"}}"""));
+        for (String event : new String[] {"view", "sale_view"}) {
+            for (String field : new String[] {"path", "url", "host"}) {
+                engine.putSegment((ObjectNode) JSON.readTree("""
+                        {"id": "%s-%s", "name": "%s %s",
+                         "condition": {"event": "%s", "property": "%s", "agg": "latest", "op": "eq", "value": "%s"}}"""
+                        .formatted(event, field, event, field, event, field, field.equals("host") ? "shop.example" : "own")));
+            }
+        }
+        ObjectNode own = JsonNodeFactory.instance.objectNode().put("path", "own").put("url", "own");
+        view("v_own01", "https://shop.example/sale/winter", own);
+        // the view's own path and url win, its host comes from the page: the same for the derived event
+        assertThat(engine.segmentsOf("v_own01")).containsExactly("sale_view-host", "sale_view-path", "sale_view-url",
+                "view-host", "view-path", "view-url");
+    }
+
+    private int events;
+
+    private TrackResult view(String visitor, String url, ObjectNode props) {
+        long now = Instant.parse("2026-12-01T03:00:00Z").toEpochMilli();
+        return engine.track(new TrackRequest(visitor, null, null, new Page(url, null, null), ClientContext.ofUserAgent("Mozilla/5.0"),
+                List.of(new Event("e_" + visitor + "_" + (++events), "view", now,
+                        props == null ? JsonNodeFactory.instance.objectNode() : props)), false));
+    }
 }

@@ -43,7 +43,7 @@ public final class Metrics {
     /**
      * A counter whose running total {@code source} keeps, read at each scrape ({@code name_total}). The
      * registry holds {@code source} weakly, so it must be an object the server keeps (not a lambda made for
-     * the call, which would be collected and read 0 from then on).
+     * the call, which would be collected, and the counter would stay at its last reading from then on).
      */
     public <T> void counter(String name, String description, T source, ToLongFunction<T> total) {
         FunctionCounter.builder(name, source, s -> total.applyAsLong(s)).description(description).register(registry);

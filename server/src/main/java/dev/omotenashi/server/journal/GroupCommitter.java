@@ -87,8 +87,8 @@ public final class GroupCommitter implements AutoCloseable {
         for (Pending p : batch) records.add(p.record);
         try {
             journal.append(records);
+            committedRecords += records.size(); // records first: a scrape between the two never sees more commits than records
             committedBatches++;
-            committedRecords += records.size();
             for (Pending p : batch) p.done.complete(null);
         } catch (RuntimeException e) {
             log.error("journal append of {} records failed; the requests get 503 and their clients retry", records.size(), e);
