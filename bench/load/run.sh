@@ -224,7 +224,7 @@ track_max() { # (b), with the server's own count of the events it took
   wrk_run "$1-b-track-max" /v1/t "$MAX_SECONDS" "b$2$RANDOM"
   ev1=$(metric omotenashi_events_total); c1=$(metric omotenashi_journal_commits_total); r1=$(metric omotenashi_journal_records_total)
   say "  $1-b-track-max: server counted $((ev1 - ev0)) events ($(awk -v e=$((ev1 - ev0)) -v s="$MAX_SECONDS" 'BEGIN { printf "%.0f", e / s }')/s);" \
-    "$((c1 - c0)) journal commits of $(awk -v r=$((r1 - r0)) -v c=$((c1 - c0)) 'BEGIN { printf "%.1f", c > 0 ? r / c : 0 }') records on average"
+    "$((c1 - c0)) journal commits of $(awk -v r=$((r1 - r0)) -v c=$((c1 - c0)) 'BEGIN { printf "%.1f", (c > 0 ? r / c : 0) }') records on average"
 }
 
 for backend in $BACKENDS; do
