@@ -99,6 +99,13 @@ public class EngineBenchmark {
         @Param("0")
         public int warmup;
 
+        /**
+         * How the replayed requests lie in memory: {@code generated} (the figure of record), {@code copied}
+         * or {@code parsed}; see {@link ShopTraffic.Layout}. For measuring what reading the input costs.
+         */
+        @Param("generated")
+        public String layout;
+
         private final ShopTraffic.Decide decide;
         private SiteConfig site;
         private TrackRequest[] stream;
@@ -127,7 +134,7 @@ public class EngineBenchmark {
             if (mix.equals("visitor")) traffic = traffic.withoutReports();
             else if (!mix.equals("tag")) throw new IllegalArgumentException("mix is visitor or tag, not " + mix);
             asGenerated = traffic.requests();
-            traffic = traffic.withDecide(decide);
+            traffic = traffic.withDecide(decide).laidOut(ShopTraffic.Layout.valueOf(layout.toUpperCase(java.util.Locale.ROOT)));
             stream = traffic.requests();
             if (warmup < 0 || warmup >= stream.length) throw new IllegalArgumentException("warmup must be in [0, " + stream.length + ")");
             times = traffic.times();

@@ -123,6 +123,53 @@ final class ShopTraffic {
             }
             return new Traffic(out, times, summary);
         }
+
+        /**
+         * The same requests laid out in memory as {@code layout} says, to measure how much of a replay's cost
+         * is reading its input (docs/performance.md, "What the apply figure is sensitive to"). The generator
+         * runs an engine between the requests it makes, so each original request lies scattered among that
+         * engine's profiles, and its strings and properties are shared with other requests (one visitor's
+         * id, the same item's properties), their hashes already computed. The server instead parses each
+         * request into new, adjacent objects just before applying it, hot in the cache.
+         */
+        Traffic laidOut(Layout layout) {
+            if (layout == Layout.GENERATED) return this;
+            TrackRequest[] out = new TrackRequest[requests.length];
+            for (int i = 0; i < out.length; i++) out[i] = copy(requests[i], layout == Layout.PARSED);
+            return new Traffic(out, times, summary);
+        }
+
+        /** A copy of new objects (request, page, events, list); with {@code fresh}, also new strings and properties. */
+        private static TrackRequest copy(TrackRequest r, boolean fresh) {
+            Event[] events = new Event[r.events().size()];
+            for (int k = 0; k < events.length; k++) {
+                Event e = r.events().get(k);
+                ObjectNode props = fresh && e.properties() != null ? e.properties().deepCopy() : e.properties();
+                events[k] = new Event(fresh(e.id(), fresh), fresh(e.name(), fresh), e.ts(), props);
+            }
+            Page p = r.page();
+            Page page = p == null ? null : new Page(fresh(p.url(), fresh), fresh(p.title(), fresh), fresh(p.referrer(), fresh));
+            ClientContext c = r.context();
+            ClientContext context = c == null || !fresh ? c
+                    : new ClientContext(fresh(c.userAgent(), true), c.mobile(), fresh(c.lang(), true), fresh(c.timezone(), true));
+            ObjectNode traits = fresh && r.traits() != null ? r.traits().deepCopy() : r.traits();
+            return new TrackRequest(fresh(r.visitor(), fresh), fresh(r.user(), fresh), traits, page, context, List.of(events), r.decide());
+        }
+
+        /** With {@code fresh}, an equal string of its own whose hash is not computed yet, as a parser makes it. */
+        private static String fresh(String s, boolean fresh) {
+            return s == null || !fresh ? s : new String(s.toCharArray());
+        }
+    }
+
+    /** How replayed requests lie in memory (see {@link Traffic#laidOut}). */
+    enum Layout {
+        /** as generated: scattered among the generating engine's objects; strings and properties shared */
+        GENERATED,
+        /** each request's objects copied afresh in replay order, adjacent; strings and properties still shared */
+        COPIED,
+        /** as COPIED, and new strings (hashes not computed) and properties for every request, as parsed */
+        PARSED
     }
 
     // ---- the shop's catalogue ------------------------------------------------------------------------

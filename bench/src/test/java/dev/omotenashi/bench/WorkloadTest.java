@@ -74,6 +74,22 @@ class WorkloadTest {
         assertThat(names).contains("view", "cart", "buy", "favorite", "search", "_action_shown");
         assertThat(Arrays.stream(own.requests()).allMatch(r -> r.events().size() == 1)).isTrue();
         assertThat(Arrays.stream(traffic.withDecide(ShopTraffic.Decide.NEVER).requests()).noneMatch(TrackRequest::decide)).isTrue();
+        assertThat(Arrays.stream(traffic.withDecide(ShopTraffic.Decide.ALWAYS).requests()).allMatch(TrackRequest::decide)).isTrue();
+        assertThat(traffic.laidOut(ShopTraffic.Layout.GENERATED)).isSameAs(traffic);
+        TrackRequest[] copied = traffic.laidOut(ShopTraffic.Layout.COPIED).requests();
+        TrackRequest[] parsed = traffic.laidOut(ShopTraffic.Layout.PARSED).requests();
+        assertThat(copied).containsExactly(traffic.requests()); // equal, in order: the same requests, copied
+        assertThat(parsed).containsExactly(traffic.requests());
+        for (int i = 0; i < copied.length; i++) {
+            TrackRequest original = traffic.requests()[i];
+            assertThat(copied[i].events().getFirst()).isNotSameAs(original.events().getFirst());
+            assertThat(copied[i].page()).isNotSameAs(original.page());
+            assertThat(copied[i].visitor()).isSameAs(original.visitor());
+            assertThat(parsed[i].visitor()).isNotSameAs(original.visitor());
+            if (original.events().getFirst().properties() != null) {
+                assertThat(parsed[i].events().getFirst().properties()).isNotSameAs(original.events().getFirst().properties());
+            }
+        }
         assertThat(Arrays.stream(traffic.requests()).anyMatch(r -> r.page().url() != null && r.page().url().contains("utm_medium=cpc"))).isTrue();
     }
 
