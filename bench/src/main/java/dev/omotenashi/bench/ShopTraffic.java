@@ -126,7 +126,7 @@ final class ShopTraffic {
 
         /**
          * The same requests laid out in memory as {@code layout} says, to measure how much of a replay's cost
-         * is reading its input (docs/performance.md, "What the apply figure is sensitive to"). The generator
+         * is reading its input (docs/performance.md, the eighth session's "Engine" section). The generator
          * runs an engine between the requests it makes, so each original request lies scattered among that
          * engine's profiles, and its strings and properties are shared with other requests (one visitor's
          * id, the same item's properties), their hashes already computed. The server instead parses each
