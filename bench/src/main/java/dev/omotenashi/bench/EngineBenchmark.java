@@ -124,6 +124,12 @@ public class EngineBenchmark {
 
         @Setup(Level.Trial)
         public void generate() {
+            ShopTraffic.Layout laidOut = switch (layout) {
+                case "generated" -> ShopTraffic.Layout.GENERATED;
+                case "copied" -> ShopTraffic.Layout.COPIED;
+                case "parsed" -> ShopTraffic.Layout.PARSED;
+                default -> throw new IllegalArgumentException("layout is generated, copied or parsed, not " + layout);
+            };
             site = switch (config) {
                 case "full" -> DemoShop.fullConfig();
                 case "scenarios" -> ScenarioCatalog.all();
@@ -134,7 +140,7 @@ public class EngineBenchmark {
             if (mix.equals("visitor")) traffic = traffic.withoutReports();
             else if (!mix.equals("tag")) throw new IllegalArgumentException("mix is visitor or tag, not " + mix);
             asGenerated = traffic.requests();
-            traffic = traffic.withDecide(decide).laidOut(ShopTraffic.Layout.valueOf(layout.toUpperCase(java.util.Locale.ROOT)));
+            traffic = traffic.withDecide(decide).laidOut(laidOut);
             stream = traffic.requests();
             if (warmup < 0 || warmup >= stream.length) throw new IllegalArgumentException("warmup must be in [0, " + stream.length + ")");
             times = traffic.times();

@@ -139,7 +139,7 @@ final class ShopTraffic {
             return new Traffic(out, times, summary);
         }
 
-        /** A copy of new objects (request, page, events, list); with {@code fresh}, also new strings and properties. */
+        /** A copy of new objects (request, page, events, list); with {@code fresh}, see {@link Layout#PARSED}. */
         private static TrackRequest copy(TrackRequest r, boolean fresh) {
             Event[] events = new Event[r.events().size()];
             for (int k = 0; k < events.length; k++) {
@@ -166,9 +166,16 @@ final class ShopTraffic {
     enum Layout {
         /** as generated: scattered among the generating engine's objects; strings and properties shared */
         GENERATED,
-        /** each request's objects copied afresh in replay order, adjacent; strings and properties still shared */
+        /**
+         * each request's own objects (request, page, events, event list) copied afresh in replay order, adjacent;
+         * strings, properties, traits and the client context still shared
+         */
         COPIED,
-        /** as COPIED, and new strings (hashes not computed) and properties for every request, as parsed */
+        /**
+         * as COPIED, and new strings (hashes not computed) for the request's own fields, a new client context,
+         * and new property and trait trees (Jackson's deepCopy: new containers; the value nodes inside, and
+         * their strings, stay shared)
+         */
         PARSED
     }
 
