@@ -99,6 +99,23 @@ acct_begin() {
   A_BUSY=$((u + n + s + q + sq + st)); A_ALL=$((A_BUSY + i + w))
   A_SRV=$(awk '{ print $14 + $15 }' "/proc/$server_pid/stat")
   A_DB=$(db_ticks)
+  A_THREADS=$(thread_ticks)
+}
+thread_ticks() { # the server's CPU ticks by thread kind ("kind ticks" lines; digits dropped from names;
+  # a thread that ends during the phase takes its ticks with it, which the split then undercounts)
+  local t
+  for t in /proc/"$server_pid"/task/*; do
+    { printf '%s %s\n' "$(tr -d '0-9 #' <"$t/comm")" "$(awk '{ print $14 + $15 }' "$t/stat")"; } 2>/dev/null
+  done | awk 'NF == 2 { s[$1] += $2 } END { for (k in s) print k, s[k] }'
+}
+threads_line() { # $1 label, $2 requests: where the server's CPU went during the phase, by thread kind
+  { echo "$A_THREADS" | sed 's/^/b /'; thread_ticks | sed 's/^/e /'; } | awk '
+    $1 == "b" { b[$2] = $3 } $1 == "e" { d = $3 - ($2 in b ? b[$2] : 0); if (d > 0) print d, $2 }' |
+    sort -rn | awk -v req="$2" -v label="$1" '
+    { d[NR] = $1; k[NR] = $2; t += $1 }
+    END { if (t <= 0) exit; line = ""
+          for (i = 1; i <= NR && i <= 8; i++) line = line sprintf("%s%s %.0f%% (%.0f us)", (i > 1 ? ", " : ""), k[i], 100 * d[i] / t, (req > 0 ? d[i] * 10000 / req : 0))
+          printf "  %s server CPU by thread: %s\n", label, line }' | tee -a "$summary"
 }
 db_ticks() { # CPU ticks of PostgreSQL's processes so far ("pid ticks" lines)
   local f
@@ -119,6 +136,7 @@ acct_end() { # $1 label, $2 file with the load generator's "user sys" CPU second
             printf "  %s cpu (cores of %d): machine %.2f, server %.2f, PostgreSQL %.2f, load generator %.2f, others %.2f; server CPU per request %.0f us, PostgreSQL %.0f us\n",
               label, ncpu, m, sv, pg, lg, m - sv - pg - lg, (req > 0 ? srv * 10000 / req : 0), (req > 0 ? db * 10000 / req : 0) }' | tee -a "$summary" >"$OUT/.acct"
   cat "$OUT/.acct"
+  [ -n "${3:-}" ] && threads_line "$1" "$3"
   OTHERS=$(sed -n 's/.*others \([0-9.-]*\);.*/\1/p' "$OUT/.acct")
 }
 
