@@ -95,22 +95,24 @@ wait_quiet() { # before each phase: other engineers' builds and JMH share these 
 }
 NCPU=$(nproc)
 acct_begin() {
+  A_THREADS=$(thread_ticks)
   read -r _ u n s i w q sq st _ < /proc/stat
   A_BUSY=$((u + n + s + q + sq + st)); A_ALL=$((A_BUSY + i + w))
   A_SRV=$(awk '{ print $14 + $15 }' "/proc/$server_pid/stat")
   A_DB=$(db_ticks)
-  A_THREADS=$(thread_ticks)
 }
-thread_ticks() { # the server's CPU ticks by thread kind ("kind ticks" lines; digits dropped from names;
-  # a thread that ends during the phase takes its ticks with it, which the split then undercounts)
+thread_ticks() { # the server's CPU ticks per thread ("tid kind ticks" lines; digits dropped from names)
   local t
   for t in /proc/"$server_pid"/task/*; do
-    { printf '%s %s\n' "$(tr -d '0-9 #' <"$t/comm")" "$(awk '{ print $14 + $15 }' "$t/stat")"; } 2>/dev/null
-  done | awk 'NF == 2 { s[$1] += $2 } END { for (k in s) print k, s[k] }'
+    # the name in stat may hold spaces: fields are counted after its closing parenthesis
+    { printf '%s %s %s\n' "${t##*/}" "$(tr -d '0-9 #' <"$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{ print $12 + $13 }')"; } 2>/dev/null
+  done | awk 'NF == 3'
 }
 threads_line() { # $1 label, $2 requests: where the server's CPU went during the phase, by thread kind
+  # (per thread, then summed by kind: a thread that ends during the phase loses only its ticks of the phase)
   { echo "$A_THREADS" | sed 's/^/b /'; thread_ticks | sed 's/^/e /'; } | awk '
-    $1 == "b" { b[$2] = $3 } $1 == "e" { d = $3 - ($2 in b ? b[$2] : 0); if (d > 0) print d, $2 }' |
+    $1 == "b" { b[$2] = $4 } $1 == "e" { d[$3] += $4 - ($2 in b ? b[$2] : 0) }
+    END { for (k in d) if (d[k] > 0) print d[k], k }' |
     sort -rn | awk -v req="$2" -v label="$1" '
     { d[NR] = $1; k[NR] = $2; t += $1 }
     END { if (t <= 0) exit; line = ""
