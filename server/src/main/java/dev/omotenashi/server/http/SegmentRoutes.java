@@ -111,7 +111,7 @@ public final class SegmentRoutes {
         }
         int events = 0;
         for (LiveSite.Tracked t : tracked) {
-            TrackRoutes.awaitDurable(t);
+            TrackRoutes.awaitDurable(committer, t);
             events += t.result().recorded().size();
         }
         metrics.tracked(site.id(), events, 0);

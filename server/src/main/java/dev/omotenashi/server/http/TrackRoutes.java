@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeoutException;
 public final class TrackRoutes {
     /** The protocol's request limit (Segment's). */
     public static final int MAX_BODY = 500 * 1024;
-    private static final long DURABLE_WAIT_SECONDS = 10;
 
     private final Sites sites;
     private final GroupCommitter committer;
@@ -76,7 +74,7 @@ public final class TrackRoutes {
         }
         TrackRequest request = parsed.request();
         LiveSite.Tracked tracked = site.track(request, receivedAt, committer, codec);
-        awaitDurable(tracked);
+        awaitDurable(committer, tracked);
         metrics.tracked(site.id(), request.events().size(), tracked.result().actions().size());
 
         ctx.contentType("application/json").result(answer(tracked));
@@ -119,9 +117,9 @@ public final class TrackRoutes {
     }
 
     /** Waits until the journal holds the request; 503 when it could not be made durable (the client retries). */
-    static void awaitDurable(LiveSite.Tracked tracked) {
+    static void awaitDurable(GroupCommitter committer, LiveSite.Tracked tracked) {
         try {
-            tracked.durable().get(DURABLE_WAIT_SECONDS, TimeUnit.SECONDS);
+            committer.await(tracked.durable());
         } catch (ExecutionException | TimeoutException e) {
             throw new ApiException(503, "unavailable", "the events could not be stored; retry with the same event ids");
         } catch (InterruptedException e) {

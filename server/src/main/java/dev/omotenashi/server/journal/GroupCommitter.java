@@ -5,11 +5,14 @@ import dev.omotenashi.server.store.JournalRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Group commit: requests hand their journal record to one writer thread, which appends everything queued
@@ -22,12 +25,15 @@ import java.util.concurrent.TimeUnit;
 public final class GroupCommitter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
     private static final int MAX_BATCH = 2_000;
+    /** How long a request waits for its records before it answers 503 (the client retries with the same ids). */
+    public static final Duration ANSWER_DEADLINE = Duration.ofSeconds(10);
 
     private record Pending(JournalRecord record, CompletableFuture<Void> done) {}
 
     private final EventJournal journal;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final DurableWait waits = new DurableWait(ANSWER_DEADLINE);
     private volatile boolean closing;
     private volatile long committedBatches;
     private volatile long committedRecords;
@@ -46,6 +52,17 @@ public final class GroupCommitter implements AutoCloseable {
         }
         queue.add(new Pending(record, done));
         return done;
+    }
+
+    /**
+     * Waits until {@code durable} (a submitted record's future, or one derived from it) completes, at most
+     * {@link #ANSWER_DEADLINE}: a request answers only once its events are durable.
+     *
+     * @throws TimeoutException   the journal did not commit in time (the record may still commit later)
+     * @throws ExecutionException the commit failed
+     */
+    public void await(CompletableFuture<Void> durable) throws ExecutionException, TimeoutException, InterruptedException {
+        waits.await(durable);
     }
 
     /** Records waiting to be committed (journal lag, for /metrics). */
@@ -106,5 +123,6 @@ public final class GroupCommitter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        waits.close();
     }
 }

@@ -1,0 +1,109 @@
+package dev.omotenashi.server.journal;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A request's wait for durability: answered by the commit, or failed by the deadline, never stuck. */
+class DurableWaitTest {
+
+    @Test
+    void aCommitThatComesInTimeEndsTheWaitAndTheDoneWaitIsDroppedFromTheQueue() throws Exception {
+        try (DurableWait waits = new DurableWait(Duration.ofSeconds(30))) {
+            CompletableFuture<Void> durable = new CompletableFuture<>();
+            Thread waiter = Thread.ofVirtual().start(() -> {
+                try {
+                    waits.await(durable);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            until(() -> waits.queued() == 1);
+            durable.complete(null);
+            waiter.join(10_000);
+            assertThat(waiter.isAlive()).isFalse();
+            until(() -> waits.queued() == 0); // the watchdog drops answered waits
+        }
+    }
+
+    @Test
+    void aStalledJournalAnswersWithATimeoutAndTheRecordsOwnFutureIsLeftToTheCommit() throws Exception {
+        try (DurableWait waits = new DurableWait(Duration.ofMillis(200))) {
+            CompletableFuture<Void> durable = new CompletableFuture<>();
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread waiter = Thread.ofVirtual().start(() -> {
+                try {
+                    waits.await(durable);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            waiter.join(10_000);
+            assertThat(thrown.get()).isInstanceOf(TimeoutException.class);
+            // the deadline failed the wait, not the record: it may still commit, and then it is durable
+            assertThat(durable).isNotDone();
+            durable.complete(null);
+            assertThat(durable).isCompletedWithValue(null);
+        }
+    }
+
+    @Test
+    void aFailedCommitIsReportedAsSuch() throws Exception {
+        try (DurableWait waits = new DurableWait(Duration.ofSeconds(30))) {
+            CompletableFuture<Void> durable = new CompletableFuture<>();
+            Future<?> waiting = CompletableFuture.runAsync(() -> {
+                try {
+                    waits.await(durable);
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            until(() -> waits.queued() == 1);
+            durable.completeExceptionally(new IllegalStateException("disk full"));
+            assertThatThrownBy(() -> waiting.get()).hasRootCauseInstanceOf(IllegalStateException.class)
+                    .rootCause().hasMessage("disk full");
+        }
+    }
+
+    @Test
+    void anAlreadyDurableRecordNeedsNoWaitAndAFailedOneThrowsAtOnce() throws Exception {
+        try (DurableWait waits = new DurableWait(Duration.ofSeconds(30))) {
+            waits.await(CompletableFuture.completedFuture(null));
+            assertThatThrownBy(() -> waits.await(CompletableFuture.failedFuture(new IllegalStateException("no"))))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(waits.queued()).isZero();
+        }
+    }
+
+    @Test
+    void closingFailsTheWaitsStillQueued() throws Exception {
+        DurableWait waits = new DurableWait(Duration.ofSeconds(30));
+        CompletableFuture<Void> durable = new CompletableFuture<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread waiter = Thread.ofVirtual().start(() -> {
+            try {
+                waits.await(durable);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        until(() -> waits.queued() == 1);
+        waits.close();
+        waiter.join(10_000);
+        assertThat(thrown.get()).isInstanceOf(TimeoutException.class).hasMessageContaining("stopping");
+    }
+
+    private static void until(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 1_000 && !condition.getAsBoolean(); i++) Thread.sleep(10);
+        assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
+    }
+}
