@@ -1,5 +1,8 @@
 package dev.omotenashi.server.journal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeoutException;
  * is in the journal, and the client's retry with the same event ids is taken as a duplicate.
  */
 public final class DurableWait implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DurableWait.class);
     private static final long TICK_MILLIS = 100;
 
     private record Waiter(long deadline, CompletableFuture<Void> answer) {}
@@ -44,6 +48,7 @@ public final class DurableWait implements AutoCloseable {
             // a copy, so that the deadline fails this wait and never the record's own future
             CompletableFuture<Void> answer = durable.copy();
             waiters.add(new Waiter(System.nanoTime() + timeoutNanos, answer));
+            if (closed) answer.completeExceptionally(new TimeoutException("the server is stopping")); // no watchdog left
             durable = answer;
         }
         try {
@@ -61,18 +66,27 @@ public final class DurableWait implements AutoCloseable {
 
     private void watch() {
         while (!closed) {
-            long now = System.nanoTime();
-            Waiter head;
-            // the only consumer: what peek saw is what poll takes
-            while ((head = waiters.peek()) != null && (head.answer.isDone() || head.deadline - now <= 0)) {
-                waiters.poll();
-                head.answer.completeExceptionally(new TimeoutException("not durable within "
-                        + Duration.ofNanos(timeoutNanos).toMillis() + " ms"));
+            try {
+                expire(System.nanoTime());
+            } catch (Throwable t) { // e.g. out of memory while the journal stalls: keep watching, or waits never end
+                log.error("the durability watchdog failed; it goes on", t);
             }
             try {
                 Thread.sleep(TICK_MILLIS);
             } catch (InterruptedException e) {
                 break;
+            }
+        }
+    }
+
+    /** Drops answered waits from the head and fails those past their deadline (the watchdog is the only consumer). */
+    private void expire(long now) {
+        Waiter head;
+        while ((head = waiters.peek()) != null && (head.answer.isDone() || head.deadline - now <= 0)) {
+            Waiter taken = waiters.poll();
+            if (taken != null && !taken.answer.isDone()) {
+                taken.answer.completeExceptionally(new TimeoutException("not durable within "
+                        + Duration.ofNanos(timeoutNanos).toMillis() + " ms"));
             }
         }
     }

@@ -50,7 +50,10 @@ public final class GroupCommitter implements AutoCloseable {
             done.completeExceptionally(new IllegalStateException("the journal is shutting down"));
             return done;
         }
-        queue.add(new Pending(record, done));
+        Pending p = new Pending(record, done);
+        queue.add(p);
+        // closing began meanwhile: the writer may have drained and gone; whoever removes the record fails it
+        if (closing && queue.remove(p)) done.completeExceptionally(new IllegalStateException("the journal is shutting down"));
         return done;
     }
 

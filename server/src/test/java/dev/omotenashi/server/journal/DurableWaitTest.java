@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -20,17 +21,22 @@ class DurableWaitTest {
     void aCommitThatComesInTimeEndsTheWaitAndTheDoneWaitIsDroppedFromTheQueue() throws Exception {
         try (DurableWait waits = new DurableWait(Duration.ofSeconds(30))) {
             CompletableFuture<Void> durable = new CompletableFuture<>();
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread waiter = Thread.ofVirtual().start(() -> {
                 try {
                     waits.await(durable);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
+                } catch (Throwable t) {
+                    thrown.set(t);
                 }
             });
             until(() -> waits.queued() == 1);
+            Thread.sleep(350); // three of the watchdog's ticks: a wait far from its deadline is left alone
+            assertThat(waiter.isAlive()).as("still waiting").isTrue();
+            assertThat(waits.queued()).isEqualTo(1);
             durable.complete(null);
             waiter.join(10_000);
             assertThat(waiter.isAlive()).isFalse();
+            assertThat(thrown.get()).as("answered normally").isNull();
             until(() -> waits.queued() == 0); // the watchdog drops answered waits
         }
     }
@@ -69,7 +75,7 @@ class DurableWaitTest {
             });
             until(() -> waits.queued() == 1);
             durable.completeExceptionally(new IllegalStateException("disk full"));
-            assertThatThrownBy(() -> waiting.get()).hasRootCauseInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class)
                     .rootCause().hasMessage("disk full");
         }
     }
@@ -82,6 +88,14 @@ class DurableWaitTest {
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
             assertThat(waits.queued()).isZero();
         }
+    }
+
+    @Test
+    void aWaitThatStartsAfterCloseDoesNotWaitForever() throws Exception {
+        DurableWait waits = new DurableWait(Duration.ofSeconds(30));
+        waits.close();
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        assertThatThrownBy(() -> waits.await(never)).isInstanceOf(TimeoutException.class).hasMessageContaining("stopping");
     }
 
     @Test
