@@ -42,6 +42,8 @@ public final class LiveSite {
     private long seq;
     /** Completes when the latest record handed to the journal is durable (or failed): they commit in order. */
     private CompletableFuture<Void> lastAppend = CompletableFuture.completedFuture(null);
+    /** Records whose commit failed ({@link #failed}): a retry's answer checks that none failed while it waited. */
+    private volatile long failures;
 
     /** What a tracked request produced, and when it is durable. */
     public record Tracked(TrackResult result, CompletableFuture<Void> durable, int duplicates) {}
@@ -86,11 +88,17 @@ public final class LiveSite {
                 if (!recent.contains(e.id())) fresh.add(e);
             }
             int duplicates = request.events().size() - fresh.size();
+            // A retry may come while the record that took its events is still on its way to the journal.
+            boolean earlierPending = duplicates > 0 && !lastAppend.isDone();
+            long failuresAt = failures;
             if (fresh.isEmpty()) {
-                // every event was taken before: acknowledge, count nothing, show nothing new
+                // every event was taken before: count nothing, show nothing new, and answer when they are durable
                 TrackResult r = engine.track(new TrackRequest(request.visitor(), request.user(), null, request.page(),
                         request.context(), List.of(), false));
-                return new Tracked(r, CompletableFuture.completedFuture(null), duplicates);
+                CompletableFuture<Void> taken = earlierPending
+                        ? afterEarlier(lastAppend.handle((ok, failure) -> null), failuresAt)
+                        : CompletableFuture.completedFuture(null);
+                return new Tracked(r, taken, duplicates);
             }
             TrackRequest applied = duplicates == 0 ? request : new TrackRequest(request.visitor(), request.user(),
                     request.traits(), request.page(), request.context(), fresh, request.decide());
@@ -116,10 +124,25 @@ public final class LiveSite {
                 if (failure != null) failed(journal);
             });
             lastAppend = durable;
-            return new Tracked(result, durable, duplicates);
+            return new Tracked(result, earlierPending ? afterEarlier(durable, failuresAt) : durable, duplicates);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The answer of a request some of whose events were taken by a record not yet durable when it arrived.
+     * Records commit in order, so once {@code durable} (a record handed over after that one) completes, that
+     * record has committed or failed. If any record of the site failed meanwhile, the answer is a failure too
+     * (503): the client retries, and its events come back as duplicates if their record did commit, or are
+     * taken if it did not. Without this, a retry could be acknowledged for events whose only record was then lost.
+     */
+    private CompletableFuture<Void> afterEarlier(CompletableFuture<Void> durable, long failuresAt) {
+        return durable.thenRun(() -> {
+            if (failures != failuresAt) {
+                throw new IllegalStateException("a record of the site failed while this request's events were on their way to the journal");
+            }
+        });
     }
 
     /**
@@ -132,6 +155,7 @@ public final class LiveSite {
     private void failed(JournalRecord rec) {
         lock.lock();
         try {
+            failures++; // first: a retry waiting on this record must see it (afterEarlier)
             rec.eventIds().forEach(recent::remove);
             VisitorState b = browserOf(rec.visitor());
             if (b != null && b.journalSeq() == rec.seq()) b.journalSeq(rec.prevSeq());

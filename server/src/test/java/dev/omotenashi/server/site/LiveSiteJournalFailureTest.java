@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -73,6 +74,78 @@ class LiveSiteJournalFailureTest {
                 committer.close();
             }
         }
+    }
+
+    @Test
+    void aRetryOfEventsStillOnTheirWayIsAnsweredWithTheirRecordAndFailsWhenItFails() throws Exception {
+        try (SqliteStorage storage = SqliteStorage.open(data)) {
+            Gate journal = new Gate(storage.journal());
+            GroupCommitter committer = new GroupCommitter(journal);
+            JournalCodec codec = new JournalCodec(new ObjectMapper());
+            LiveSite site = new LiveSite(new SiteRecord("shop", "Shop", "pk_shop", "wk_shop", List.of("shop.example"),
+                    "Asia/Tokyo", 1800, "{}", 1, 1), new SiteEngine(SiteSettings.of(ZoneId.of("Asia/Tokyo")), Clock.systemUTC()));
+            try {
+                CompletableFuture<Void> first = site.track(view("e_1"), 1, committer, codec).durable();
+                assertThat(journal.entered.await(10, TimeUnit.SECONDS)).isTrue(); // the writer holds batch [1]
+                CompletableFuture<Void> second = site.track(view("e_2"), 2, committer, codec).durable();
+                // the client gave up on e_2 and retries while its record waits; and retries e_1 as well
+                LiveSite.Tracked retryOfSecond = site.track(view("e_2"), 3, committer, codec);
+                LiveSite.Tracked retryOfBoth = site.track(views("e_1", "e_2"), 3, committer, codec);
+                LiveSite.Tracked retryWithNew = site.track(views("e_2", "e_9"), 3, committer, codec);
+                assertThat(retryOfSecond.duplicates()).isEqualTo(1);
+                assertThat(retryOfSecond.durable()).as("not acknowledged before its record is durable").isNotDone();
+                assertThat(retryOfBoth.durable()).isNotDone();
+                journal.failNext = true;
+                journal.release.countDown(); // [1] commits; [2, 9] are one batch, and it fails
+                first.get(10, TimeUnit.SECONDS);
+                assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+                assertThatThrownBy(() -> retryOfSecond.durable().get(10, TimeUnit.SECONDS))
+                        .as("e_2's only record was lost: the retry must not be acknowledged").isInstanceOf(ExecutionException.class);
+                assertThatThrownBy(() -> retryOfBoth.durable().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+                assertThatThrownBy(() -> retryWithNew.durable().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+
+                // the client retries again: e_2 is taken this time, e_1 is a duplicate of a stored record
+                LiveSite.Tracked again = site.track(views("e_1", "e_2"), 4, committer, codec);
+                assertThat(again.duplicates()).isEqualTo(1);
+                again.durable().get(10, TimeUnit.SECONDS);
+                List<JournalRecord> stored = new ArrayList<>();
+                storage.journal().replay("shop", 0, stored::add);
+                assertThat(stored).flatExtracting(JournalRecord::eventIds).containsExactly("e_1", "e_2");
+            } finally {
+                committer.close();
+            }
+        }
+    }
+
+    @Test
+    void aRetryOfEventsStillOnTheirWayIsAcknowledgedOnceTheirRecordCommits() throws Exception {
+        try (SqliteStorage storage = SqliteStorage.open(data)) {
+            Gate journal = new Gate(storage.journal());
+            GroupCommitter committer = new GroupCommitter(journal);
+            JournalCodec codec = new JournalCodec(new ObjectMapper());
+            LiveSite site = new LiveSite(new SiteRecord("shop", "Shop", "pk_shop", "wk_shop", List.of("shop.example"),
+                    "Asia/Tokyo", 1800, "{}", 1, 1), new SiteEngine(SiteSettings.of(ZoneId.of("Asia/Tokyo")), Clock.systemUTC()));
+            try {
+                CompletableFuture<Void> first = site.track(view("e_1"), 1, committer, codec).durable();
+                assertThat(journal.entered.await(10, TimeUnit.SECONDS)).isTrue();
+                LiveSite.Tracked retry = site.track(view("e_1"), 2, committer, codec);
+                assertThat(retry.durable()).isNotDone();
+                journal.release.countDown();
+                first.get(10, TimeUnit.SECONDS);
+                retry.durable().get(10, TimeUnit.SECONDS);
+                // once nothing is on its way, a retry is acknowledged at once
+                assertThat(site.track(view("e_1"), 3, committer, codec).durable()).isCompleted();
+            } finally {
+                committer.close();
+            }
+        }
+    }
+
+    private static TrackRequest views(String... ids) {
+        List<Event> events = new ArrayList<>();
+        for (String id : ids) events.add(new Event(id, "view", 1_700_000_000_000L, null));
+        return new TrackRequest("v_browser1", null, null, new Page("https://shop.example/", null, null),
+                ClientContext.EMPTY, events, false);
     }
 
     private static TrackRequest view(String id) {
