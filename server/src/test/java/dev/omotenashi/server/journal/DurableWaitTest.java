@@ -21,22 +21,15 @@ class DurableWaitTest {
     void aCommitThatComesInTimeEndsTheWaitAndTheDoneWaitIsDroppedFromTheQueue() throws Exception {
         try (DurableWait waits = new DurableWait(Duration.ofSeconds(30))) {
             CompletableFuture<Void> durable = new CompletableFuture<>();
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Thread waiter = Thread.ofVirtual().start(() -> {
-                try {
-                    waits.await(durable);
-                } catch (Throwable t) {
-                    thrown.set(t);
-                }
-            });
+            Waiting waiter = Waiting.start(waits, durable);
             until(() -> waits.queued() == 1);
             Thread.sleep(350); // three of the watchdog's ticks: a wait far from its deadline is left alone
-            assertThat(waiter.isAlive()).as("still waiting").isTrue();
+            assertThat(waiter.thread().isAlive()).as("still waiting").isTrue();
             assertThat(waits.queued()).isEqualTo(1);
             durable.complete(null);
-            waiter.join(10_000);
-            assertThat(waiter.isAlive()).isFalse();
-            assertThat(thrown.get()).as("answered normally").isNull();
+            waiter.thread().join(10_000);
+            assertThat(waiter.thread().isAlive()).isFalse();
+            assertThat(waiter.thrown().get()).as("answered normally").isNull();
             until(() -> waits.queued() == 0); // the watchdog drops answered waits
         }
     }
@@ -45,16 +38,9 @@ class DurableWaitTest {
     void aStalledJournalAnswersWithATimeoutAndTheRecordsOwnFutureIsLeftToTheCommit() throws Exception {
         try (DurableWait waits = new DurableWait(Duration.ofMillis(200))) {
             CompletableFuture<Void> durable = new CompletableFuture<>();
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            Thread waiter = Thread.ofVirtual().start(() -> {
-                try {
-                    waits.await(durable);
-                } catch (Throwable t) {
-                    thrown.set(t);
-                }
-            });
-            waiter.join(10_000);
-            assertThat(thrown.get()).isInstanceOf(TimeoutException.class);
+            Waiting waiter = Waiting.start(waits, durable);
+            waiter.thread().join(10_000);
+            assertThat(waiter.thrown().get()).isInstanceOf(TimeoutException.class);
             // the deadline failed the wait, not the record: it may still commit, and then it is durable
             assertThat(durable).isNotDone();
             durable.complete(null);
@@ -102,18 +88,26 @@ class DurableWaitTest {
     void closingFailsTheWaitsStillQueued() throws Exception {
         DurableWait waits = new DurableWait(Duration.ofSeconds(30));
         CompletableFuture<Void> durable = new CompletableFuture<>();
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread waiter = Thread.ofVirtual().start(() -> {
-            try {
-                waits.await(durable);
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
+        Waiting waiter = Waiting.start(waits, durable);
         until(() -> waits.queued() == 1);
         waits.close();
-        waiter.join(10_000);
-        assertThat(thrown.get()).isInstanceOf(TimeoutException.class).hasMessageContaining("stopping");
+        waiter.thread().join(10_000);
+        assertThat(waiter.thrown().get()).isInstanceOf(TimeoutException.class).hasMessageContaining("stopping");
+    }
+
+    /** A request's thread waiting on {@code durable}, and what its wait threw, if anything. */
+    private record Waiting(Thread thread, AtomicReference<Throwable> thrown) {
+        static Waiting start(DurableWait waits, CompletableFuture<Void> durable) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread thread = Thread.ofVirtual().start(() -> {
+                try {
+                    waits.await(durable);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            return new Waiting(thread, thrown);
+        }
     }
 
     private static void until(BooleanSupplier condition) throws InterruptedException {

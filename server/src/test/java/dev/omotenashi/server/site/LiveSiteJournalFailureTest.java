@@ -14,6 +14,8 @@ import dev.omotenashi.server.store.JournalRecord;
 import dev.omotenashi.server.store.SiteRecord;
 import dev.omotenashi.server.store.StoreException;
 import dev.omotenashi.server.store.sqlite.SqliteStorage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,106 +41,88 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The journal is real SQLite; only its append can be told to fail once.
  */
 class LiveSiteJournalFailureTest {
+    private final JournalCodec codec = new JournalCodec(new ObjectMapper());
     @TempDir
     Path data;
+    private SqliteStorage storage;
+    private Gate journal;
+    private GroupCommitter committer;
+    private LiveSite site;
+
+    @BeforeEach
+    void open() {
+        storage = SqliteStorage.open(data);
+        journal = new Gate(storage.journal());
+        committer = new GroupCommitter(journal);
+        site = new LiveSite(new SiteRecord("shop", "Shop", "pk_shop", "wk_shop", List.of("shop.example"),
+                "Asia/Tokyo", 1800, "{}", 1, 1), new SiteEngine(SiteSettings.of(ZoneId.of("Asia/Tokyo")), Clock.systemUTC()));
+    }
+
+    @AfterEach
+    void close() {
+        committer.close();
+        storage.close();
+    }
 
     @Test
     void aFailedBatchUnwindsTheBrowsersChainAndForgetsItsIdsSoTheRetryIsTaken() throws Exception {
-        try (SqliteStorage storage = SqliteStorage.open(data)) {
-            Gate journal = new Gate(storage.journal());
-            GroupCommitter committer = new GroupCommitter(journal);
-            JournalCodec codec = new JournalCodec(new ObjectMapper());
-            LiveSite site = new LiveSite(new SiteRecord("shop", "Shop", "pk_shop", "wk_shop", List.of("shop.example"),
-                    "Asia/Tokyo", 1800, "{}", 1, 1), new SiteEngine(SiteSettings.of(ZoneId.of("Asia/Tokyo")), Clock.systemUTC()));
-            try {
-                CompletableFuture<Void> first = site.track(view("e_1"), 1, committer, codec).durable();
-                assertThat(journal.entered.await(10, TimeUnit.SECONDS)).isTrue(); // the writer holds batch [1]
-                CompletableFuture<Void> second = site.track(view("e_2"), 2, committer, codec).durable();
-                CompletableFuture<Void> third = site.track(view("e_3"), 3, committer, codec).durable();
-                journal.failNext = true;
-                journal.release.countDown(); // [1] commits; [2, 3] are one batch, and it fails
-                first.get(10, TimeUnit.SECONDS);
-                assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
-                assertThatThrownBy(() -> third.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
-                assertThat(journal.failedBatch).extracting(JournalRecord::seq).containsExactly(2L, 3L);
+        CompletableFuture<Void> first = holdFirstBatch(); // the writer holds batch [1]
+        CompletableFuture<Void> second = site.track(view("e_2"), 2, committer, codec).durable();
+        CompletableFuture<Void> third = site.track(view("e_3"), 3, committer, codec).durable();
+        journal.failNext = true;
+        journal.release.countDown(); // [1] commits; [2, 3] are one batch, and it fails
+        first.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> third.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+        assertThat(journal.failedBatch).extracting(JournalRecord::seq).containsExactly(2L, 3L);
 
-                assertThat(site.journalHead("v_browser1")).as("back to the stored record").isEqualTo(1);
-                LiveSite.Tracked retry = site.track(view("e_3"), 4, committer, codec);
-                assertThat(retry.duplicates()).as("the failed ids were forgotten").isZero();
-                retry.durable().get(10, TimeUnit.SECONDS);
-                List<JournalRecord> stored = new ArrayList<>();
-                storage.journal().replay("shop", 0, stored::add);
-                assertThat(stored).extracting(JournalRecord::seq).containsExactly(1L, 4L);
-                assertThat(stored.get(1).prevSeq()).as("linked past the failed records").isEqualTo(1);
-            } finally {
-                committer.close();
-            }
-        }
+        assertThat(site.journalHead("v_browser1")).as("back to the stored record").isEqualTo(1);
+        LiveSite.Tracked retry = site.track(view("e_3"), 4, committer, codec);
+        assertThat(retry.duplicates()).as("the failed ids were forgotten").isZero();
+        retry.durable().get(10, TimeUnit.SECONDS);
+        List<JournalRecord> stored = stored();
+        assertThat(stored).extracting(JournalRecord::seq).containsExactly(1L, 4L);
+        assertThat(stored.get(1).prevSeq()).as("linked past the failed records").isEqualTo(1);
     }
 
     @Test
     void aRetryOfEventsStillOnTheirWayIsAnsweredWithTheirRecordAndFailsWhenItFails() throws Exception {
-        try (SqliteStorage storage = SqliteStorage.open(data)) {
-            Gate journal = new Gate(storage.journal());
-            GroupCommitter committer = new GroupCommitter(journal);
-            JournalCodec codec = new JournalCodec(new ObjectMapper());
-            LiveSite site = new LiveSite(new SiteRecord("shop", "Shop", "pk_shop", "wk_shop", List.of("shop.example"),
-                    "Asia/Tokyo", 1800, "{}", 1, 1), new SiteEngine(SiteSettings.of(ZoneId.of("Asia/Tokyo")), Clock.systemUTC()));
-            try {
-                CompletableFuture<Void> first = site.track(view("e_1"), 1, committer, codec).durable();
-                assertThat(journal.entered.await(10, TimeUnit.SECONDS)).isTrue(); // the writer holds batch [1]
-                CompletableFuture<Void> second = site.track(view("e_2"), 2, committer, codec).durable();
-                // the client gave up on e_2 and retries while its record waits; and retries e_1 as well
-                LiveSite.Tracked retryOfSecond = site.track(view("e_2"), 3, committer, codec);
-                LiveSite.Tracked retryOfBoth = site.track(views("e_1", "e_2"), 3, committer, codec);
-                LiveSite.Tracked retryWithNew = site.track(views("e_2", "e_9"), 3, committer, codec);
-                assertThat(retryOfSecond.duplicates()).isEqualTo(1);
-                assertThat(retryOfSecond.durable()).as("not acknowledged before its record is durable").isNotDone();
-                assertThat(retryOfBoth.durable()).isNotDone();
-                journal.failNext = true;
-                journal.release.countDown(); // [1] commits; [2, 9] are one batch, and it fails
-                first.get(10, TimeUnit.SECONDS);
-                assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
-                assertThatThrownBy(() -> retryOfSecond.durable().get(10, TimeUnit.SECONDS))
-                        .as("e_2's only record was lost: the retry must not be acknowledged").isInstanceOf(ExecutionException.class);
-                assertThatThrownBy(() -> retryOfBoth.durable().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-                assertThatThrownBy(() -> retryWithNew.durable().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        CompletableFuture<Void> first = holdFirstBatch(); // the writer holds batch [1]
+        CompletableFuture<Void> second = site.track(view("e_2"), 2, committer, codec).durable();
+        // the client gave up on e_2 and retries while its record waits; and retries e_1 as well
+        LiveSite.Tracked retryOfSecond = site.track(view("e_2"), 3, committer, codec);
+        LiveSite.Tracked retryOfBoth = site.track(views("e_1", "e_2"), 3, committer, codec);
+        LiveSite.Tracked retryWithNew = site.track(views("e_2", "e_9"), 3, committer, codec);
+        assertThat(retryOfSecond.duplicates()).isEqualTo(1);
+        assertThat(retryOfSecond.durable()).as("not acknowledged before its record is durable").isNotDone();
+        assertThat(retryOfBoth.durable()).isNotDone();
+        journal.failNext = true;
+        journal.release.countDown(); // [1] commits; [2, 9] are one batch, and it fails
+        first.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> retryOfSecond.durable().get(10, TimeUnit.SECONDS))
+                .as("e_2's only record was lost: the retry must not be acknowledged").isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> retryOfBoth.durable().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> retryWithNew.durable().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
 
-                // the client retries again: e_2 is taken this time, e_1 is a duplicate of a stored record
-                LiveSite.Tracked again = site.track(views("e_1", "e_2"), 4, committer, codec);
-                assertThat(again.duplicates()).isEqualTo(1);
-                again.durable().get(10, TimeUnit.SECONDS);
-                List<JournalRecord> stored = new ArrayList<>();
-                storage.journal().replay("shop", 0, stored::add);
-                assertThat(stored).flatExtracting(JournalRecord::eventIds).containsExactly("e_1", "e_2");
-            } finally {
-                committer.close();
-            }
-        }
+        // the client retries again: e_2 is taken this time, e_1 is a duplicate of a stored record
+        LiveSite.Tracked again = site.track(views("e_1", "e_2"), 4, committer, codec);
+        assertThat(again.duplicates()).isEqualTo(1);
+        again.durable().get(10, TimeUnit.SECONDS);
+        List<JournalRecord> stored = stored();
+        assertThat(stored).flatExtracting(JournalRecord::eventIds).containsExactly("e_1", "e_2");
     }
 
     @Test
     void aRetryOfEventsStillOnTheirWayIsAcknowledgedOnceTheirRecordCommits() throws Exception {
-        try (SqliteStorage storage = SqliteStorage.open(data)) {
-            Gate journal = new Gate(storage.journal());
-            GroupCommitter committer = new GroupCommitter(journal);
-            JournalCodec codec = new JournalCodec(new ObjectMapper());
-            LiveSite site = new LiveSite(new SiteRecord("shop", "Shop", "pk_shop", "wk_shop", List.of("shop.example"),
-                    "Asia/Tokyo", 1800, "{}", 1, 1), new SiteEngine(SiteSettings.of(ZoneId.of("Asia/Tokyo")), Clock.systemUTC()));
-            try {
-                CompletableFuture<Void> first = site.track(view("e_1"), 1, committer, codec).durable();
-                assertThat(journal.entered.await(10, TimeUnit.SECONDS)).isTrue();
-                LiveSite.Tracked retry = site.track(view("e_1"), 2, committer, codec);
-                assertThat(retry.durable()).isNotDone();
-                journal.release.countDown();
-                first.get(10, TimeUnit.SECONDS);
-                retry.durable().get(10, TimeUnit.SECONDS);
-                // once nothing is on its way, a retry is acknowledged at once
-                assertThat(site.track(view("e_1"), 3, committer, codec).durable()).isCompleted();
-            } finally {
-                committer.close();
-            }
-        }
+        CompletableFuture<Void> first = holdFirstBatch();
+        LiveSite.Tracked retry = site.track(view("e_1"), 2, committer, codec);
+        assertThat(retry.durable()).isNotDone();
+        journal.release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        retry.durable().get(10, TimeUnit.SECONDS);
+        // once nothing is on its way, a retry is acknowledged at once
+        assertThat(site.track(view("e_1"), 3, committer, codec).durable()).isCompleted();
     }
 
     private static TrackRequest views(String... ids) {
@@ -146,6 +130,19 @@ class LiveSiteJournalFailureTest {
         for (String id : ids) events.add(new Event(id, "view", 1_700_000_000_000L, null));
         return new TrackRequest("v_browser1", null, null, new Page("https://shop.example/", null, null),
                 ClientContext.EMPTY, events, false);
+    }
+
+    /** Tracks e_1 and waits until the journal's writer holds its batch (the gate keeps it there). */
+    private CompletableFuture<Void> holdFirstBatch() throws InterruptedException {
+        CompletableFuture<Void> first = site.track(view("e_1"), 1, committer, codec).durable();
+        assertThat(journal.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
+    private List<JournalRecord> stored() {
+        List<JournalRecord> stored = new ArrayList<>();
+        storage.journal().replay("shop", 0, stored::add);
+        return stored;
     }
 
     private static TrackRequest view(String id) {
