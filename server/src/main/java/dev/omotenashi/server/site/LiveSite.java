@@ -96,7 +96,7 @@ public final class LiveSite {
                 TrackResult r = engine.track(new TrackRequest(request.visitor(), request.user(), null, request.page(),
                         request.context(), List.of(), false));
                 CompletableFuture<Void> taken = earlierPending
-                        ? afterEarlier(lastAppend.handle((ok, failure) -> null), failuresAt)
+                        ? afterEarlier(pendingAppends(), failuresAt)
                         : CompletableFuture.completedFuture(null);
                 return new Tracked(r, taken, duplicates);
             }
