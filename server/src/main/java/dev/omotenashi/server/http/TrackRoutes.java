@@ -96,9 +96,9 @@ public final class TrackRoutes {
                 g.writeBooleanField("control", a.control());
                 g.writeStringField("template", a.template());
                 g.writeFieldName("content");
-                g.writeTree(a.content());
+                Streamed.tree(g, a.content());
                 g.writeFieldName("trigger");
-                g.writeTree(a.trigger());
+                Streamed.tree(g, a.trigger());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -36,7 +36,7 @@ public final class JournalCodec {
             if (request.user() != null) g.writeStringField("u", request.user());
             if (request.traits() != null && !request.traits().isEmpty()) {
                 g.writeFieldName("tr");
-                g.writeTree(request.traits());
+                Streamed.tree(g, request.traits());
             }
             Page page = request.page();
             if (page.url() != null) g.writeStringField("url", page.url());
@@ -55,7 +55,7 @@ public final class JournalCodec {
                 g.writeNumberField("ts", e.ts());
                 if (!e.properties().isEmpty()) {
                     g.writeFieldName("p");
-                    g.writeTree(e.properties());
+                    Streamed.tree(g, e.properties());
                 }
                 g.writeEndObject();
             }
