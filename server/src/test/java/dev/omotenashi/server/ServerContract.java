@@ -132,6 +132,20 @@ public abstract class ServerContract {
     }
 
     @Test
+    void anOriginIsCheckedAgainstTheDomainsOfTheMomentNotThoseItWasFirstCheckedAgainst() {
+        assertThat(server.track(view("v_visitor01", "e_1", "/"), "Origin", "https://www.shop.example").status()).isEqualTo(200);
+        assertThat(server.track(view("v_visitor01", "e_2", "/"), "Origin", "https://other.example").status()).isEqualTo(403);
+
+        TestServer.Reply moved = server.admin("PATCH", "/api/v1/sites/site_alpha", "{\"domains\": [\"other.example\"]}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        TestServer.Reply old = server.track(view("v_visitor01", "e_3", "/"), "Origin", "https://www.shop.example");
+        assertThat(old.status()).as("the origin allowed before the change").isEqualTo(403);
+        assertThat(server.track(view("v_visitor01", "e_4", "/"), "Origin", "https://other.example").status())
+                .as("the origin refused before the change").isEqualTo(200);
+    }
+
+    @Test
     void badInputIs400NamingTheFieldAndChangesNothing() {
         TestServer.Reply r = server.track("""
                 {"site": "%s", "visitor": "v_visitor01", "events": [{"id": "e_1", "name": "view"}, {"id": "e_2", "name": 42}]}""".formatted(key()));

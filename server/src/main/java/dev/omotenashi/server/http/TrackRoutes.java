@@ -14,10 +14,7 @@ import dev.omotenashi.server.site.LiveSite;
 import dev.omotenashi.server.site.Sites;
 import io.javalin.http.Context;
 
-import java.net.URI;
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -66,7 +63,7 @@ public final class TrackRoutes {
         limit(perSite, site.id(), ctx);
         String origin = ctx.header("Origin");
         if (origin != null) {
-            if (!allowed(origin, site.record().domains())) {
+            if (!site.allowsOrigin(origin)) {
                 throw new ApiException(403, "origin_not_allowed", "origin " + origin + " is not one of the site's domains");
             }
             ctx.header("Access-Control-Allow-Origin", origin);
@@ -136,7 +133,7 @@ public final class TrackRoutes {
             return;
         }
         for (LiveSite s : sites.all()) {
-            if (allowed(origin, s.record().domains())) {
+            if (s.allowsOrigin(origin)) {
                 ctx.header("Access-Control-Allow-Origin", origin);
                 ctx.header("Access-Control-Allow-Methods", "POST");
                 ctx.header("Access-Control-Allow-Headers", "Content-Type");
@@ -147,22 +144,5 @@ public final class TrackRoutes {
             }
         }
         throw new ApiException(403, "origin_not_allowed", "origin " + origin + " belongs to no site");
-    }
-
-    /** Whether an Origin's host is one of the domains or a subdomain of one. */
-    static boolean allowed(String origin, List<String> domains) {
-        String host;
-        try {
-            host = URI.create(origin).getHost();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (host == null) return false;
-        host = host.toLowerCase(Locale.ROOT);
-        for (String d : domains) {
-            String domain = d.toLowerCase(Locale.ROOT);
-            if (host.equals(domain) || host.endsWith("." + domain)) return true;
-        }
-        return false;
     }
 }

@@ -13,9 +13,13 @@ import dev.omotenashi.server.measure.SiteMeasures;
 import dev.omotenashi.server.store.JournalRecord;
 import dev.omotenashi.server.store.SiteRecord;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,9 +37,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class LiveSite {
     private static final int RECENT_IDS = 200_000;
+    /** Origins whose check is remembered: a shop's tag sends a handful; more (a caller making them up) are checked each time. */
+    private static final int ORIGINS_KEPT = 256;
 
     private volatile SiteRecord record;
     private volatile SiteEngine engine;
+    /** Origins checked against {@link #record}'s domains; replaced with the record. */
+    private volatile Map<String, Boolean> origins = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final RecentIds recent = new RecentIds(RECENT_IDS);
     private final SiteMeasures measures;
@@ -65,6 +73,39 @@ public final class LiveSite {
 
     void record(SiteRecord updated) {
         this.record = updated;
+        this.origins = new ConcurrentHashMap<>(); // after the record: a check that sees the new map sees the new domains
+    }
+
+    /**
+     * Whether a request's {@code Origin} belongs to the site: its host is one of the site's domains or a
+     * subdomain of one. Remembered per origin, since parsing it is the costly part and a shop's pages send
+     * the same few on every request.
+     */
+    public boolean allowsOrigin(String origin) {
+        Map<String, Boolean> known = origins;
+        Boolean allowed = known.get(origin);
+        if (allowed == null) {
+            allowed = originAllowed(origin, record.domains());
+            if (known.size() < ORIGINS_KEPT) known.put(origin, allowed);
+        }
+        return allowed;
+    }
+
+    /** Whether an Origin's host is one of the domains or a subdomain of one. */
+    static boolean originAllowed(String origin, List<String> domains) {
+        String host;
+        try {
+            host = URI.create(origin).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (host == null) return false;
+        host = host.toLowerCase(Locale.ROOT);
+        for (String d : domains) {
+            String domain = d.toLowerCase(Locale.ROOT);
+            if (host.equals(domain) || host.endsWith("." + domain)) return true;
+        }
+        return false;
     }
 
     public SiteEngine engine() {
