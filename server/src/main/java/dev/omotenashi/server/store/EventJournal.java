@@ -16,9 +16,9 @@ public interface EventJournal {
      * Appends records in one transaction and returns only when it is durable (committed and synced). The
      * server calls this from one writer thread with batches gathered from many requests (group commit).
      *
-     * <p>An event id the site already journaled (the server filters with {@link #knownEventIds} first, so
-     * this is a bug) does not fail the batch: the record is kept whole, because its request was or is about
-     * to be acknowledged, and the id keeps pointing at its first record.
+     * <p>Event ids are not checked here: the server drops retried events before they reach a record (its
+     * in-memory window of each site's recent ids, rebuilt from the journal at start-up). A record is stored
+     * whole, with the ids it carries.
      *
      * @throws StoreException when the batch could not be committed; then none of it is stored
      */
@@ -41,7 +41,7 @@ public interface EventJournal {
      */
     long lastSeq(String site);
 
-    /** Which of these event ids are already journaled for the site (de-duplication of retries). */
+    /** Which of these event ids the site's stored records carry (for tools and tests: it reads the whole journal). */
     Set<String> knownEventIds(String site, Collection<String> eventIds);
 
     /**

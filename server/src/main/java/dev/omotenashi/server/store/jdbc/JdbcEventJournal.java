@@ -13,9 +13,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -25,13 +23,9 @@ import java.util.function.Predicate;
 /**
  * The journal in table {@code journal}, keyed by (site, seq), each record linked to its visitor's previous one
  * ({@code prev_seq}: a chain rather than an index by visitor, whose random inserts cost a page write per
- * record); event ids in {@code event_ids} (site, event_id) → seq, written in the same transaction as the
- * records.
- *
- * <p><b>An event id already known</b> when a batch is appended is a server bug (the server asks
- * {@link #knownEventIds} first), but the request was acknowledged or is about to be: the record is kept whole
- * and only the id's row is skipped, so the id keeps pointing at its first record. A warning is logged where
- * the driver reports per-row counts (SQLite; PostgreSQL's rewritten batches do not).
+ * record). A record's event ids are in its own row ({@code event_ids}, a JSON array); there is no table of
+ * them (V5 dropped it): the server de-duplicates with its in-memory window of recent ids, and an index only
+ * {@link #knownEventIds} read cost about a third of the pages of every commit.
  *
  * <p><b>{@link #lastSeq} never goes back</b>: {@link #deleteVisitor} records the highest seq it deleted in
  * {@code journal_floor}, so deleting the person whose records were the newest cannot make the server hand out
@@ -43,8 +37,6 @@ public final class JdbcEventJournal implements EventJournal {
     private static final Logger log = LoggerFactory.getLogger(JdbcEventJournal.class);
     /** Rows per JDBC batch sent: bounds the driver's buffers when a batch has many thousand records. */
     private static final int SEND_EVERY = 1_000;
-    /** Ids per {@code IN (…)} query: far below both dialects' limits on bound parameters. */
-    static final int IN_CHUNK = 500;
     private static final String RECORD_COLUMNS = "site, seq, visitor, user_id, event_ids, received_at, request, prev_seq";
 
     private final Database db;
@@ -64,14 +56,10 @@ public final class JdbcEventJournal implements EventJournal {
         Objects.requireNonNull(batch, "batch");
         if (batch.isEmpty()) return;
         db.beforeAppend(batch);
-        int skipped = db.write(c -> {
+        db.write(c -> {
             try (PreparedStatement records = c.prepareStatement(
-                    "INSERT INTO journal (" + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement ids = c.prepareStatement(
-                         "INSERT INTO event_ids (site, event_id, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-                int pendingRecords = 0;
-                int pendingIds = 0;
-                int notInserted = 0;
+                    "INSERT INTO journal (" + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
                 for (JournalRecord r : batch) {
                     records.setString(1, r.site());
                     records.setLong(2, r.seq());
@@ -83,35 +71,15 @@ public final class JdbcEventJournal implements EventJournal {
                     records.setString(7, r.request());
                     records.setLong(8, r.prevSeq());
                     records.addBatch();
-                    if (++pendingRecords == SEND_EVERY) {
+                    if (++pending == SEND_EVERY) {
                         records.executeBatch();
-                        pendingRecords = 0;
-                    }
-                    for (String id : r.eventIds()) {
-                        ids.setString(1, r.site());
-                        ids.setString(2, id);
-                        ids.setLong(3, r.seq());
-                        ids.addBatch();
-                        if (++pendingIds == SEND_EVERY) {
-                            notInserted += zeros(ids.executeBatch());
-                            pendingIds = 0;
-                        }
+                        pending = 0;
                     }
                 }
-                if (pendingRecords > 0) records.executeBatch();
-                if (pendingIds > 0) notInserted += zeros(ids.executeBatch());
-                return notInserted;
+                if (pending > 0) records.executeBatch();
+                return null;
             }
         });
-        if (skipped > 0) {
-            log.warn("{} event id(s) of an appended batch were already journaled; the records were kept", skipped);
-        }
-    }
-
-    private static int zeros(int[] counts) {
-        int n = 0;
-        for (int count : counts) if (count == 0) n++;
-        return n;
     }
 
     /**
@@ -223,22 +191,25 @@ public final class JdbcEventJournal implements EventJournal {
         return db.read(c -> Math.max(maxSeq(c, site), longOrZero(c, "SELECT seq FROM journal_floor WHERE site = ?", site)));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A scan of the site's records (their {@code event_ids} column), streamed, that stops once every id asked
+     * about was found: for tools and tests, never on the hot path, where the server asks its in-memory window.
+     */
     @Override
     public Set<String> knownEventIds(String site, Collection<String> eventIds) {
         Objects.requireNonNull(site, "site");
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(eventIds));
-        if (distinct.isEmpty()) return Set.of();
+        Set<String> wanted = new HashSet<>(eventIds);
+        if (wanted.isEmpty()) return Set.of();
         return db.read(c -> {
             Set<String> known = new HashSet<>();
-            for (int from = 0; from < distinct.size(); from += IN_CHUNK) {
-                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_CHUNK));
-                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT event_id FROM event_ids WHERE site = ? AND event_id IN (" + marks + ")")) {
-                    ps.setString(1, site);
-                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 2, chunk.get(i));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) known.add(rs.getString(1));
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_ids FROM journal WHERE site = ?")) {
+                ps.setFetchSize(SEND_EVERY);
+                ps.setString(1, site);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (known.size() < wanted.size() && rs.next()) {
+                        for (String id : Json.strings(rs.getString(1))) if (wanted.contains(id)) known.add(id);
                     }
                 }
             }
@@ -265,30 +236,18 @@ public final class JdbcEventJournal implements EventJournal {
         if (doomed.isEmpty()) return 0;
         return db.write(c -> {
             int deleted = 0;
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM journal WHERE site = ? AND seq = ?");
-                 PreparedStatement forget = c.prepareStatement(
-                         "DELETE FROM event_ids WHERE site = ? AND event_id = ? AND seq = ?")) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM journal WHERE site = ? AND seq = ?")) {
                 int pending = 0;
                 for (JournalRecord rec : doomed) {
                     delete.setString(1, site);
                     delete.setLong(2, rec.seq());
                     delete.addBatch();
-                    for (String id : rec.eventIds()) {
-                        forget.setString(1, site);
-                        forget.setString(2, id);
-                        forget.setLong(3, rec.seq()); // an id another record owns (a duplicate) stays
-                        forget.addBatch();
-                    }
                     if (++pending == SEND_EVERY) {
                         deleted += rows(delete.executeBatch());
-                        forget.executeBatch();
                         pending = 0;
                     }
                 }
-                if (pending > 0) {
-                    deleted += rows(delete.executeBatch());
-                    forget.executeBatch();
-                }
+                if (pending > 0) deleted += rows(delete.executeBatch());
             }
             if (deleted == 0) return 0; // another deletion took them meanwhile
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO journal_floor (site, seq) VALUES (?, ?)"

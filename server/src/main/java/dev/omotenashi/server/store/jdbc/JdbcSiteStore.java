@@ -109,7 +109,6 @@ public final class JdbcSiteStore implements SiteStore {
             // Rows without a foreign key to sites (the journal's tables are written on the hot path, where a
             // per-row foreign-key check costs) are deleted explicitly, in this same transaction.
             update(c, "DELETE FROM config_objects WHERE site = ?", id);
-            update(c, "DELETE FROM event_ids WHERE site = ?", id);
             update(c, "DELETE FROM journal WHERE site = ?", id);
             update(c, "DELETE FROM journal_floor WHERE site = ?", id);
             update(c, "DELETE FROM checkpoint_profiles WHERE generation IN"
