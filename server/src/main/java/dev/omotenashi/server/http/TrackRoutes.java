@@ -93,9 +93,9 @@ public final class TrackRoutes {
                 g.writeBooleanField("control", a.control());
                 g.writeStringField("template", a.template());
                 g.writeFieldName("content");
-                Streamed.tree(g, a.content());
+                g.writeTree(a.content());
                 g.writeFieldName("trigger");
-                Streamed.tree(g, a.trigger());
+                g.writeTree(a.trigger());
                 g.writeEndObject();
             }
             g.writeEndArray();

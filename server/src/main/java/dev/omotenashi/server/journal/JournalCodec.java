@@ -36,7 +36,7 @@ public final class JournalCodec {
             if (request.user() != null) g.writeStringField("u", request.user());
             if (request.traits() != null && !request.traits().isEmpty()) {
                 g.writeFieldName("tr");
-                Streamed.tree(g, request.traits());
+                g.writeTree(request.traits());
             }
             Page page = request.page();
             if (page.url() != null) g.writeStringField("url", page.url());
@@ -55,7 +55,7 @@ public final class JournalCodec {
                 g.writeNumberField("ts", e.ts());
                 if (!e.properties().isEmpty()) {
                     g.writeFieldName("p");
-                    Streamed.tree(g, e.properties());
+                    g.writeTree(e.properties());
                 }
                 g.writeEndObject();
             }
