@@ -37,7 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class LiveSite {
     private static final int RECENT_IDS = 200_000;
-    /** Origins whose check is remembered: a shop's tag sends a handful; more (a caller making them up) are checked each time. */
+    /** Origins whose check is remembered: a shop's tag sends a handful. Past this (made-up ones) the memory starts over. */
     private static final int ORIGINS_KEPT = 256;
 
     private volatile SiteRecord record;
@@ -86,9 +86,17 @@ public final class LiveSite {
         Boolean allowed = known.get(origin);
         if (allowed == null) {
             allowed = originAllowed(origin, record.domains());
-            if (known.size() < ORIGINS_KEPT) known.put(origin, allowed);
+            // Bounded; cleared rather than frozen when full, so a flood of made-up origins (the preflight
+            // needs no key) cannot keep the real ones out for good.
+            if (known.size() >= ORIGINS_KEPT) known.clear();
+            known.put(origin, allowed);
         }
         return allowed;
+    }
+
+    /** How many origins' checks are remembered now (tests). */
+    int originsRemembered() {
+        return origins.size();
     }
 
     /** Whether an Origin's host is one of the domains or a subdomain of one. */
@@ -149,8 +157,8 @@ public final class LiveSite {
             measures.apply(result, profile, newVisitor);
             // Only the ids the client sent: they are what a retry repeats. The deliveries the engine records
             // beside them (`_action_delivered`, whose id is the action's) are journaled inside the request and
-            // recorded again on replay; remembering their ids would spend the window and the table on ids no
-            // client sends, and would take a client's own event that happened to carry one for a retry.
+            // recorded again on replay; remembering their ids would spend the window on ids no client sends,
+            // and would take a client's own event that happened to carry one for a retry.
             List<String> ids = new ArrayList<>(fresh.size());
             for (Event e : fresh) {
                 ids.add(e.id());

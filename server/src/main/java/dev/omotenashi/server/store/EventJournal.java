@@ -41,7 +41,7 @@ public interface EventJournal {
      */
     long lastSeq(String site);
 
-    /** Which of these event ids the site's stored records carry (for tools and tests: it reads the whole journal). */
+    /** Which of these event ids the site's stored records carry (tests call it; it reads the whole journal). */
     Set<String> knownEventIds(String site, Collection<String> eventIds);
 
     /**

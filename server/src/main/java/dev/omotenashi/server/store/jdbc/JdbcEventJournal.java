@@ -195,7 +195,7 @@ public final class JdbcEventJournal implements EventJournal {
      * {@inheritDoc}
      *
      * <p>A scan of the site's records (their {@code event_ids} column), streamed, that stops once every id asked
-     * about was found: for tools and tests, never on the hot path, where the server asks its in-memory window.
+     * about was found. Only tests call it, never the hot path, where the server asks its in-memory window.
      */
     @Override
     public Set<String> knownEventIds(String site, Collection<String> eventIds) {
