@@ -70,6 +70,8 @@ public final class SiteEngine {
 
     private final Map<String, Profile> byVisitor = new ConcurrentHashMap<>();
     private final Map<String, Profile> byUser = new ConcurrentHashMap<>();
+    /** The snapshot being taken, whose profiles are copied before a request changes them; null when none. */
+    private ProfileSnapshot snapshot;
 
     public SiteEngine(SiteSettings settings, Clock clock) {
         // action ids need to be unique, not secret: a thread-local generator costs nanoseconds where
@@ -132,6 +134,10 @@ public final class SiteEngine {
     public TrackResult track(TrackRequest request) {
         SiteRuntime rt = configuration.runtime();
         PageInfo page = pages.of(request.page());
+        if (snapshot != null) { // the people this request may change, as they were (a merge changes both)
+            snapshot.copy(byVisitor.get(request.visitor()));
+            if (request.user() != null) snapshot.copy(byUser.get(request.user()));
+        }
         Profile profile = resolve(request.visitor(), request.user());
         profile.mergeTraits(request.traits());
         VisitorState browser = profile.browser(request.visitor());
@@ -190,6 +196,32 @@ public final class SiteEngine {
         all.addAll(byVisitor.values());
         all.addAll(byUser.values());
         return List.copyOf(all);
+    }
+
+    /**
+     * Begins a snapshot of every profile as it is now ({@link ProfileSnapshot}): each is encoded and handed
+     * to {@code sink} (with the profile, in that state) once, either by {@link ProfileSnapshot#advance} or
+     * just before a request changes it. Call while no {@link #track} runs, as for {@code track} itself; one
+     * snapshot at a time.
+     *
+     * @throws IllegalStateException while another snapshot of this engine is open
+     */
+    public ProfileSnapshot snapshot(java.util.function.BiConsumer<Profile, byte[]> sink) {
+        if (snapshot != null) throw new IllegalStateException("a snapshot of this site's profiles is already being taken");
+        snapshot = new ProfileSnapshot(this, codec, profiles(), sink);
+        return snapshot;
+    }
+
+    void snapshotClosed(ProfileSnapshot s) {
+        if (snapshot == s) snapshot = null;
+    }
+
+    /**
+     * Tells the engine that the host is about to change a visitor's profile outside {@link #track} (the
+     * journal's chain head, when a record failed): an open snapshot copies it first.
+     */
+    public void beforeChange(String visitorId) {
+        if (snapshot != null) snapshot.copy(byVisitor.get(visitorId));
     }
 
     /**
@@ -309,6 +341,7 @@ public final class SiteEngine {
      * visitor ids they had (the server deletes their journal records too), empty when unknown.
      */
     public List<String> forget(String userId) {
+        if (snapshot != null) snapshot.copy(byUser.get(userId));
         Profile p = byUser.remove(userId);
         if (p == null) return List.of();
         for (String v : p.visitorIds()) byVisitor.remove(v, p);
