@@ -1,6 +1,8 @@
 package dev.omotenashi.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omotenashi.server.site.LiveSite;
+import dev.omotenashi.server.store.CheckpointStore;
 import dev.omotenashi.server.store.Storage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -404,6 +407,45 @@ public abstract class ServerContract {
         assertThat(server.admin("GET", "/api/v1/sites/site_alpha/campaigns/free-shipping-nudge", null).status()).isEqualTo(200);
         // the retry of an event acknowledged before the restart is still recognised
         assertThat(server.track(view("v_restart1", "e_r9", "/cart")).json().get("duplicates").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * A checkpoint is encoded a slice at a time while requests go on; it must still hold each profile as it
+     * was at the checkpoint's journal position, or the replay after it would count those requests twice.
+     */
+    @Test
+    void aCheckpointTakenWhileRequestsArriveIsExactlyItsJournalPosition() {
+        putCampaign("free-shipping-nudge", NUDGE);
+        List<String> visitors = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            visitors.add("v_during" + i);
+            server.track(view("v_during" + i, "e_d" + i, "/"));
+        }
+        int[] between = {0};
+        LiveSite site = server.app().sites().byId("site_alpha");
+        server.app().sites().checkpoint(site, 1, () -> { // a slice of one profile, then a request of another visitor
+            int n = between[0]++;
+            String visitor = n % 3 == 2 ? "v_newvisitor" + n : visitors.get((n * 5) % visitors.size());
+            if (!visitors.contains(visitor)) visitors.add(visitor);
+            TestServer.Reply r = server.track(view(visitor, "e_between" + n, "/cart"));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        });
+        // fewer slices than profiles: the requests copied some of them first
+        assertThat(between[0]).as("requests ran while the checkpoint was encoded").isBetween(6, 11);
+        CheckpointStore.Checkpoint taken = server.app().storage().checkpoints().load("site_alpha").orElseThrow();
+        Map<String, JsonNode> before = new java.util.LinkedHashMap<>();
+        for (String v : visitors) before.put(v, server.admin("GET", "/api/v1/sites/site_alpha/profiles/" + v, null).json().get("events"));
+
+        server.close(); // a graceful stop checkpoints again: put the one taken during the requests back
+        try (Storage stored = reopen(data)) {
+            stored.checkpoints().save("site_alpha", taken);
+        }
+        server = TestServer.start(data, d -> reopen(d));
+        for (String v : visitors) {
+            JsonNode after = server.admin("GET", "/api/v1/sites/site_alpha/profiles/" + v, null).json().get("events");
+            assertThat(after).as(v).isEqualTo(before.get(v));
+        }
+        assertThat(before.get("v_during0").at("/view/count_all").asDouble()).as("changed after the checkpoint began").isGreaterThanOrEqualTo(2.0);
     }
 
     @Test

@@ -45,6 +45,11 @@ public final class LiveSite {
     /** Origins checked against {@link #record}'s domains; replaced with the record. */
     private volatile Map<String, Boolean> origins = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock checkpointing = new ReentrantLock();
+    /** The longest {@link #exclusiveSlices} waits between two slices for queued requests to go first. */
+    private static final long SLICE_GAP_NANOS = 2_000_000;
+    /** {@link #exclusiveSlices} rests this many times as long as each slice took: a quarter of a core at most. */
+    private static final int SLICE_REST = 3;
     private final RecentIds recent = new RecentIds(RECENT_IDS);
     private final SiteMeasures measures;
     private long seq;
@@ -206,6 +211,7 @@ public final class LiveSite {
         try {
             failures++; // first: a retry waiting on this record must see it (afterEarlier)
             rec.eventIds().forEach(recent::remove);
+            engine.beforeChange(rec.visitor()); // a checkpoint being taken keeps the head as it was
             VisitorState b = browserOf(rec.visitor());
             if (b != null && b.journalSeq() == rec.seq()) b.journalSeq(rec.prevSeq());
         } finally {
@@ -332,6 +338,36 @@ public final class LiveSite {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Runs {@code slice} while no request of this site is applied, again and again until it returns true,
+     * letting the requests that arrived meanwhile in between two runs: long work (a checkpoint's encoding)
+     * holds them off for one slice at a time. Paced: after a slice it rests {@link #SLICE_REST} times as
+     * long as the slice took, so the work takes at most a quarter of a core from the requests however long
+     * it runs; and the lock is not fair, so it also waits, at most {@link #SLICE_GAP_NANOS}, for the requests
+     * queued on the lock to take it first. {@code between} runs after each slice but the last, outside the lock.
+     */
+    public void exclusiveSlices(java.util.function.BooleanSupplier slice, Runnable between) {
+        while (true) {
+            long started = System.nanoTime();
+            lock.lock();
+            try {
+                if (slice.getAsBoolean()) return;
+            } finally {
+                lock.unlock();
+            }
+            long took = System.nanoTime() - started;
+            between.run();
+            java.util.concurrent.locks.LockSupport.parkNanos(took * SLICE_REST);
+            long until = System.nanoTime() + SLICE_GAP_NANOS;
+            while (lock.hasQueuedThreads() && System.nanoTime() < until) java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+        }
+    }
+
+    /** A checkpoint of this site is taken by one thread at a time ({@link Sites#checkpoint}). */
+    java.util.concurrent.locks.Lock checkpointing() {
+        return checkpointing;
     }
 
     /** Runs an action while no request of this site is applied (checkpoints, configuration swaps). */

@@ -3,6 +3,7 @@ package dev.omotenashi.server.site;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omotenashi.engine.ProfileSnapshot;
 import dev.omotenashi.engine.SiteEngine;
 import dev.omotenashi.engine.campaign.Campaign;
 import dev.omotenashi.engine.campaign.CampaignParser;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * The sites of this server, live: each with its engine rebuilt at start-up from the stored configuration,
@@ -55,6 +57,9 @@ public final class Sites {
      * Profile keys start with {@code u:}, {@code v:} or {@code p:}, so this one cannot collide.
      */
     static final String MEASURES_KEY = "#measures";
+
+    /** Profiles a checkpoint encodes per hold of the site's lock: about a millisecond's work. */
+    private static final int CHECKPOINT_SLICE = 64;
 
     /** Journal records read back at start-up for de-duplication, beyond those replayed. */
     private static final long RECENT_RECORDS = 50_000;
@@ -290,21 +295,51 @@ public final class Sites {
         }
     }
 
-    /** Writes a checkpoint of the site's profiles, consistent with its journal position. */
+    /**
+     * Writes a checkpoint of the site's profiles, consistent with its journal position. The position, the
+     * counters and the list of profiles are taken in one step; the profiles are then encoded a slice at a
+     * time while requests go on, each as it was at that position ({@link ProfileSnapshot}), so requests wait
+     * for one slice, never for the whole site. One checkpoint of a site at a time: a later one (after a
+     * person is forgotten) waits for the one in progress, and then replaces it.
+     */
     public void checkpoint(LiveSite site) {
-        CheckpointStore.Checkpoint cp = site.exclusive(() -> {
-            site.engine().forgetIdleDecisions(); // the memos of finished visits: memory, not state
+        checkpoint(site, CHECKPOINT_SLICE, () -> {});
+    }
+
+    /**
+     * As {@link #checkpoint(LiveSite)}, encoding {@code slice} profiles at a time and running
+     * {@code betweenSlices} after each slice, outside the site's lock (tests interleave requests there).
+     */
+    public void checkpoint(LiveSite site, int slice, Runnable betweenSlices) {
+        site.checkpointing().lock();
+        try {
+            long started = System.nanoTime();
             Map<String, byte[]> profiles = new HashMap<>();
-            int n = 0;
-            for (Profile p : site.engine().profiles()) {
-                String key = p.userId() != null ? "u:" + p.userId()
-                        : p.visitorIds().isEmpty() ? "p:" + (n++) : "v:" + p.visitorIds().getFirst();
-                profiles.put(key, site.engine().codec().encode(p));
+            int[] unnamed = {0};
+            // the sink runs under the site's lock (a slice, or a request about to change a profile): one at a time
+            BiConsumer<Profile, byte[]> sink = (p, bytes) -> profiles.put(p.userId() != null ? "u:" + p.userId()
+                    : p.visitorIds().isEmpty() ? "p:" + (unnamed[0]++) : "v:" + p.visitorIds().getFirst(), bytes);
+            record Start(ProfileSnapshot snapshot, long seq) {}
+            Start start = site.exclusive(() -> {
+                site.engine().forgetIdleDecisions(); // the memos of finished visits: memory, not state
+                profiles.put(MEASURES_KEY, site.measures().encode());
+                return new Start(site.engine().snapshot(sink), site.seq());
+            });
+            try {
+                site.exclusiveSlices(() -> start.snapshot().advance(slice), betweenSlices);
+            } finally {
+                site.exclusive(() -> { // requests read the engine's snapshot field under the lock
+                    start.snapshot().close();
+                    return null;
+                });
             }
-            profiles.put(MEASURES_KEY, site.measures().encode());
-            return new CheckpointStore.Checkpoint(site.seq(), profiles);
-        });
-        storage.checkpoints().save(site.id(), cp);
+            long encoded = System.nanoTime();
+            storage.checkpoints().save(site.id(), new CheckpointStore.Checkpoint(start.seq(), profiles));
+            log.info("site {}: checkpoint at journal position {}, {} profiles, encoded in {} ms and saved in {} ms", site.id(),
+                    start.seq(), start.snapshot().size(), (encoded - started) / 1_000_000, (System.nanoTime() - encoded) / 1_000_000);
+        } finally {
+            site.checkpointing().unlock();
+        }
     }
 
     /**

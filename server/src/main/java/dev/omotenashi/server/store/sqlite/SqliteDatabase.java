@@ -58,7 +58,12 @@ final class SqliteDatabase implements Database {
 
     private final String url;
     private final Connection writer;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Orders this process's writes. Fair: a long task writing in many short transactions (a checkpoint's
+     * chunks) queues behind the journal's commit after each one, instead of taking the lock back before the
+     * waiting writer wakes up, which held every append (and so every answer) for the whole save.
+     */
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ThreadTransaction transaction = new ThreadTransaction("SQLite");
     private final HikariDataSource readers;
     private final Connection checkpointer;
