@@ -11,7 +11,8 @@
 # --bench-endpoints): warm-up, then
 #   (a) POST /bench/noop at max throughput (wrk, track.lua)           — the HTTP stack's ceiling
 #   (b) POST /v1/t at max throughput, sustained (wrk, track.lua)
-#   (c) POST /v1/t at a constant RATE events/s (RateLoad.java, open model) — latency p50/p99/p99.9
+#   (c) POST /v1/t at a constant RATE events/s (RateLoad.java, open model) — latency p50/p99/p99.9,
+#       with a checkpoint of every site taken in the middle (POST /bench/checkpoint; RATE_CHECKPOINT=0: none)
 # Needs: wrk (apt-get install wrk), a JDK >= 21, curl; PostgreSQL for the second backend.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -28,6 +29,7 @@ MAX_SECONDS=${MAX_SECONDS:-60}
 RATE=${RATE:-5000}
 RATE_SECONDS=${RATE_SECONDS:-60}
 RATE_CONNS=${RATE_CONNS:-256}
+RATE_CHECKPOINT=${RATE_CHECKPOINT:-1} # 0: no checkpoint during the latency phase (as before 2026-11-25, twelfth session)
 PG_BASE=${PG_BASE:-postgresql://postgres@127.0.0.1:5432/test}
 SERVER_CPUS=${SERVER_CPUS:-}   # e.g. "0-1": taskset for the server (default: no pinning)
 LOAD_CPUS=${LOAD_CPUS:-}       # e.g. "0-1": taskset for wrk and RateLoad
@@ -207,15 +209,24 @@ wrk_run() { # $1 label, $2 path, $3 seconds, $4 run tag
 }
 
 rate_run() { # $1 label, $2 run tag
-  local label=$1 tag=$2 r req g0
+  local label=$1 tag=$2 r req g0 cp=""
   g0=$(grep -c 'Pause' "$GC_LOG" || true)
   acct_begin
+  if [ "$RATE_CHECKPOINT" = 1 ]; then # the server checkpoints every 5 minutes: one falls inside the measured minute
+    ( sleep $((10 + RATE_SECONDS / 2)); curl -s -X POST "localhost:$PORT/bench/checkpoint" >"$OUT/$label.checkpoint" 2>&1 ) &
+    cp=$!
+  fi
   /usr/bin/time -f "%U %S" -o "$OUT/$label.cpu" $(pin "$LOAD_CPUS") "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx512m \
     "$here/RateLoad.java" --url "http://127.0.0.1:$PORT/v1/t" --site "$KEY" --run "$tag" --events-per-second "$RATE" \
     --seconds "$RATE_SECONDS" --warmup 10 --connections "$RATE_CONNS" >"$OUT/$label.txt" 2>&1
   r=$(grep '^RESULT' "$OUT/$label.txt" || echo "RESULT (none; see $OUT/$label.txt)")
   req=$(sed -n 's/.*RESULT .* requests=\([0-9]*\).*/\1/p' "$OUT/$label.txt")
   say "$label: ${r#RESULT }"
+  if [ -n "$cp" ]; then
+    wait "$cp" || true
+    say "  $label: a checkpoint of every site taken $((RATE_SECONDS / 2)) s into the measured minute: $(cat "$OUT/$label.checkpoint")" \
+      "($(grep -o 'checkpoint at journal position.*' "$OUT/server-${label%%-*}.log" | tail -1))"
+  fi
   acct_end "$label (incl. 10 s warm-up)" "$OUT/$label.cpu" ""
   say "  $label (incl. warm-up): $(gc_pauses "$g0"); $(gc_alloc "$g0" "$(sed -n 's/.*req_per_s=\([0-9]*\).*/\1/p' "$OUT/$label.txt")")"
 }

@@ -203,7 +203,7 @@ public final class App implements AutoCloseable {
             new ConsoleApiRoutes(operators, json, audit).register(r);
             new AuditRoutes(storage.audit(), sites, json).register(r);
             new ConsoleRoutes(json).register(r);
-            if (o.benchEndpoints()) new BenchRoutes(json).register(r);
+            if (o.benchEndpoints()) new BenchRoutes(json, sites).register(r);
             if (o.demoSite() != null) {
                 new DemoRoutes(() -> {
                     LiveSite demo = sites.byId(o.demoSite());

@@ -32,7 +32,7 @@ final class ServerOptions {
     Double rateClient;
 
     @Option(names = "--bench-endpoints", hidden = true,
-            description = "serve POST /bench/noop, the HTTP stack's ceiling for the load benchmark")
+            description = "serve POST /bench/noop (the HTTP stack's ceiling) and POST /bench/checkpoint (checkpoint now), unauthenticated, for the load benchmark only")
     boolean benchEndpoints;
 
     @Option(names = "--test-clock", description = "let POST /api/v1/test-clock move the clock forward (never in production)")
