@@ -260,9 +260,43 @@ public final class SiteEngine {
      * their first browser). @throws IllegalArgumentException when the segment does not exist
      */
     public long countSegment(String segmentId) {
+        java.util.function.Predicate<Profile> in = segmentTest(segmentId);
+        return profiles().stream().filter(in).count();
+    }
+
+    /**
+     * Whether a profile is in a saved segment now, as {@link #countSegment} counts it: for a host that walks
+     * the profiles itself, a slice at a time between requests. Evaluated at the time of this call.
+     * @throws IllegalArgumentException when the segment does not exist
+     */
+    public java.util.function.Predicate<Profile> segmentTest(String segmentId) {
         dev.omotenashi.engine.condition.Predicate predicate = configuration.runtime().site().segment(segmentId);
         if (predicate == null) throw new IllegalArgumentException("no segment " + segmentId);
-        return count(predicate, List.of()).count();
+        return test(predicate);
+    }
+
+    /** A condition as a test of one profile now: each person seen from their first browser, on no page. */
+    private java.util.function.Predicate<Profile> test(dev.omotenashi.engine.condition.Predicate predicate) {
+        long now = clock.millis();
+        int today = days.dayOf(now);
+        return p -> {
+            List<String> ids = p.visitorIds();
+            VisitorState b = ids.isEmpty() ? null : p.browser(ids.getFirst());
+            return predicate.test(new ProfileFacts(p, b, PageInfo.EMPTY, now, today));
+        };
+    }
+
+    /**
+     * Whether the site still holds a profile: under its user id, or under one of its visitor ids. False once
+     * the person was forgotten, or absorbed into another on identify.
+     */
+    public boolean holds(Profile p) {
+        String user = p.userId();
+        if (user != null && byUser.get(user) == p) return true;
+        for (String v : p.visitorIds()) {
+            if (byVisitor.get(v) == p) return true;
+        }
+        return false;
     }
 
     /**
@@ -274,6 +308,26 @@ public final class SiteEngine {
      *         does not exist, with paths as a segment's {@code condition} has them ({@code condition.all[1].segment})
      */
     public AudienceCount countAudience(dev.omotenashi.engine.condition.Condition audience) {
+        AudienceTest t = audienceTest(audience);
+        Collection<Profile> all = profiles();
+        return new AudienceCount(all.stream().filter(t.test()).count(), all.size(), t.notKept());
+    }
+
+    /**
+     * An audience condition as a test of one profile now, and what it reads that profiles do not keep (as
+     * {@link #countAudience} reports it): for a host that walks the profiles itself, a slice at a time.
+     */
+    public record AudienceTest(java.util.function.Predicate<Profile> test, List<String> notKept) {
+        public AudienceTest {
+            notKept = List.copyOf(notKept);
+        }
+    }
+
+    /**
+     * As {@link #countAudience}, without counting.
+     * @throws dev.omotenashi.engine.config.ValidationException as {@link #countAudience}
+     */
+    public AudienceTest audienceTest(dev.omotenashi.engine.condition.Condition audience) {
         dev.omotenashi.engine.config.ConfigSet config = configuration.current();
         String scratch;
         do {
@@ -286,7 +340,7 @@ public final class SiteEngine {
             return s == null ? null : s.condition();
         });
         dev.omotenashi.engine.condition.Predicate predicate = compiler.compile(audience);
-        return count(predicate, notKept(compiler, configuration.runtime()));
+        return new AudienceTest(test(predicate), notKept(compiler, configuration.runtime()));
     }
 
     /**
@@ -300,19 +354,6 @@ public final class SiteEngine {
         public AudienceCount {
             notKept = List.copyOf(notKept);
         }
-    }
-
-    private AudienceCount count(dev.omotenashi.engine.condition.Predicate predicate, List<String> notKept) {
-        long now = clock.millis();
-        int today = days.dayOf(now);
-        long n = 0;
-        Collection<Profile> all = profiles();
-        for (Profile p : all) {
-            List<String> ids = p.visitorIds();
-            VisitorState b = ids.isEmpty() ? null : p.browser(ids.getFirst());
-            if (predicate.test(new ProfileFacts(p, b, PageInfo.EMPTY, now, today))) n++;
-        }
-        return new AudienceCount(n, all.size(), notKept);
     }
 
     /** What a compiled condition reads that the live configuration does not make profiles keep. */

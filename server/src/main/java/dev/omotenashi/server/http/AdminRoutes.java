@@ -177,8 +177,17 @@ public final class AdminRoutes {
         LiveSite s = site(ctx);
         String id = ctx.pathParam("id");
         if (s.engine().configuration().current().segment(id) == null) throw ApiException.notFound("no segment " + id);
-        long n = s.exclusive(() -> s.engine().countSegment(id));
-        ctx.json(json.createObjectNode().put("segment", id).put("count", n).put("profiles", s.engine().profiles().size()));
+        java.util.function.Predicate<Profile> in;
+        try {
+            in = s.exclusive(() -> s.engine().segmentTest(id));
+        } catch (IllegalArgumentException removedMeanwhile) {
+            throw ApiException.notFound("no segment " + id);
+        }
+        long[] n = {0};
+        long profiles = s.readProfiles(p -> { // a slice at a time: the site's requests go on meanwhile
+            if (in.test(p)) n[0]++;
+        });
+        ctx.json(json.createObjectNode().put("segment", id).put("count", n[0]).put("profiles", profiles));
     }
 
     // ---- profiles --------------------------------------------------------------------------------

@@ -49,9 +49,13 @@ public final class AudienceRoutes {
         Condition condition = node == null ? null
                 : ConditionParser.parse(node, f.path("condition"), ConditionParser.Context.AUDIENCE, errors);
         errors.throwIfAny();
-        SiteEngine.AudienceCount c = s.exclusive(() -> s.engine().countAudience(condition));
-        ObjectNode out = json.createObjectNode().put("count", c.count()).put("profiles", c.profiles());
-        c.notKept().forEach(out.putArray("not_kept")::add);
+        SiteEngine.AudienceTest t = s.exclusive(() -> s.engine().audienceTest(condition));
+        long[] in = {0};
+        long profiles = s.readProfiles(p -> { // a slice at a time: the site's requests go on meanwhile
+            if (t.test().test(p)) in[0]++;
+        });
+        ObjectNode out = json.createObjectNode().put("count", in[0]).put("profiles", profiles);
+        t.notKept().forEach(out.putArray("not_kept")::add);
         ctx.json(out);
     }
 }

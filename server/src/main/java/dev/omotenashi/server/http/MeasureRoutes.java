@@ -132,8 +132,8 @@ public final class MeasureRoutes {
         LocalDate[] range = range(body.path("from").isMissingNode() ? null : text(body, "from", errors),
                 body.path("to").isMissingNode() ? null : text(body, "to", errors), s, null, errors);
         if (!errors.isEmpty()) throw new ValidationException(errors);
-        // profiles are read while no request of the site is applied, as a segment count does
-        ObjectNode out = s.exclusive(() -> Funnels.events(s.engine().profiles(), steps, range[0], range[1], s.measures().zone()));
+        // profiles are read a slice at a time between the site's requests, as a segment count reads them
+        ObjectNode out = Funnels.events(s::readProfiles, steps, range[0], range[1], s.measures().zone());
         ctx.json(out);
     }
 

@@ -17,7 +17,6 @@ import io.javalin.http.Context;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -84,51 +83,47 @@ public final class VisitorSearchRoutes {
         LiveSite s = sites.byId(ctx.pathParam("site"));
         if (s == null) throw new ApiException(404, "not_found", "no site " + ctx.pathParam("site"), "site");
         Query q = parse(ctx.queryParamMap());
-        ObjectNode out = s.exclusive(() -> render(q, candidates(s, q)));
-        ctx.json(out);
-    }
-
-    /** The profiles worth looking at: the one person or the one browser when the query names it exactly. */
-    private static Collection<Profile> candidates(LiveSite s, Query q) {
-        if (q.userId() != null) {
-            Profile p = s.engine().person(q.userId());
-            return p == null ? List.of() : List.of(p);
-        }
-        return s.engine().profiles();
-    }
-
-    /** One browser of a matching person. */
-    private record Hit(Profile profile, VisitorState browser) {
-        long lastSeen() {
-            return browser.lastEventAt();
-        }
-    }
-
-    private static final Comparator<Hit> NEWEST_FIRST = Comparator.comparingLong(Hit::lastSeen).reversed()
-            .thenComparing(h -> h.browser().visitorId());
-
-    private ObjectNode render(Query q, Collection<Profile> profiles) {
         // keep the newest `limit` hits: a heap whose head is the oldest kept, so one pass costs O(n log limit)
         PriorityQueue<Hit> kept = new PriorityQueue<>(q.limit() + 1, NEWEST_FIRST.reversed());
-        long matched = 0;
-        for (Profile p : profiles) {
-            if (!q.matches(p)) continue;
+        long[] matched = {0};
+        java.util.function.Consumer<Profile> look = p -> {
+            if (!q.matches(p)) return;
             for (VisitorState b : p.browsers()) {
                 if (!q.matches(b)) continue;
-                matched++;
-                kept.add(new Hit(p, b));
+                matched[0]++;
+                kept.add(new Hit(p, b, b.lastEventAt()));
                 if (kept.size() > q.limit()) kept.poll();
             }
+        };
+        if (q.userId() != null) { // the one person the query names
+            s.exclusive(() -> {
+                Profile p = s.engine().person(q.userId());
+                if (p != null) look.accept(p);
+                return null;
+            });
+        } else {
+            s.readProfiles(look); // a slice at a time: the site's requests go on meanwhile
         }
         List<Hit> hits = new ArrayList<>(kept);
         hits.sort(NEWEST_FIRST);
         ObjectNode out = json.createObjectNode();
         ArrayNode items = out.putArray("items");
-        for (Hit h : hits) items.add(item(q, h));
-        out.put("matched", matched);
-        out.put("truncated", matched > hits.size());
-        return out;
+        s.exclusive(() -> { // as they are now; a person forgotten or a browser moved since is left out
+            for (Hit h : hits) {
+                if (s.engine().holds(h.profile()) && h.profile().browser(h.browser().visitorId()) == h.browser()) items.add(item(q, h));
+            }
+            return null;
+        });
+        out.put("matched", matched[0]);
+        out.put("truncated", matched[0] > hits.size());
+        ctx.json(out);
     }
+
+    /** One browser of a matching person, and when it was last seen as the walk found it. */
+    private record Hit(Profile profile, VisitorState browser, long lastSeen) {}
+
+    private static final Comparator<Hit> NEWEST_FIRST = Comparator.comparingLong(Hit::lastSeen).reversed()
+            .thenComparing(h -> h.browser().visitorId());
 
     private ObjectNode item(Query q, Hit h) {
         Profile p = h.profile();

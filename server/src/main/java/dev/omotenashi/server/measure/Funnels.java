@@ -9,8 +9,8 @@ import dev.omotenashi.engine.profile.Scope;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Funnels (scenarios.md S23): the journey phases from the site's {@link JourneyCounters}, and any ordered
@@ -43,12 +43,15 @@ public final class Funnels {
         return out;
     }
 
-    /** An ordered event funnel over the given profiles. */
-    public static ObjectNode events(Collection<Profile> profiles, List<String> steps, LocalDate from, LocalDate to, ZoneId zone) {
+    /**
+     * An ordered event funnel over the profiles {@code profiles} shows (each once, e.g.
+     * {@code LiveSite::readProfiles}, which shows them a slice at a time).
+     */
+    public static ObjectNode events(Consumer<Consumer<Profile>> profiles, List<String> steps, LocalDate from, LocalDate to, ZoneId zone) {
         long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         long[] reached = new long[steps.size()];
-        for (Profile p : profiles) {
+        profiles.accept(p -> {
             long previous = start;
             for (int k = 0; k < steps.size(); k++) {
                 Object at = p.aggregate(steps.get(k), null, Scope.ALL, Agg.FIRST_AT, null, 0);
@@ -58,7 +61,7 @@ public final class Funnels {
                 reached[k]++;
                 previous = t;
             }
-        }
+        });
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("from", from.toString());
         out.put("to", to.toString());

@@ -48,8 +48,8 @@ public final class LiveSite {
     private final ReentrantLock checkpointing = new ReentrantLock();
     /** The longest {@link #exclusiveSlices} waits between two slices for queued requests to go first. */
     private static final long SLICE_GAP_NANOS = 2_000_000;
-    /** {@link #exclusiveSlices} rests this many times as long as each slice took: a quarter of a core at most. */
-    private static final int SLICE_REST = 3;
+    /** Profiles {@link #readProfiles} shows per hold of the lock: about a millisecond of a count's work. */
+    private static final int READ_SLICE = 1_000;
     private final RecentIds recent = new RecentIds(RECENT_IDS);
     private final SiteMeasures measures;
     private long seq;
@@ -342,13 +342,14 @@ public final class LiveSite {
 
     /**
      * Runs {@code slice} while no request of this site is applied, again and again until it returns true,
-     * letting the requests that arrived meanwhile in between two runs: long work (a checkpoint's encoding)
-     * holds them off for one slice at a time. Paced: after a slice it rests {@link #SLICE_REST} times as
-     * long as the slice took, so the work takes at most a quarter of a core from the requests however long
-     * it runs; and the lock is not fair, so it also waits, at most {@link #SLICE_GAP_NANOS}, for the requests
-     * queued on the lock to take it first. {@code between} runs after each slice but the last, outside the lock.
+     * letting the requests that arrived meanwhile in between two runs: long work (a checkpoint's encoding, a
+     * count over every profile) holds them off for one slice at a time. After a slice it rests {@code rest}
+     * times as long as the slice took (3: the work takes at most a quarter of a core from the requests, however
+     * long it runs); and the lock is not fair, so it also waits, at most {@link #SLICE_GAP_NANOS}, for the
+     * requests queued on the lock to take it first. {@code between} runs after each slice but the last,
+     * outside the lock.
      */
-    public void exclusiveSlices(java.util.function.BooleanSupplier slice, Runnable between) {
+    public void exclusiveSlices(java.util.function.BooleanSupplier slice, Runnable between, int rest) {
         while (true) {
             long started = System.nanoTime();
             lock.lock();
@@ -359,10 +360,37 @@ public final class LiveSite {
             }
             long took = System.nanoTime() - started;
             between.run();
-            java.util.concurrent.locks.LockSupport.parkNanos(took * SLICE_REST);
+            if (rest > 0) java.util.concurrent.locks.LockSupport.parkNanos(took * rest);
             long until = System.nanoTime() + SLICE_GAP_NANOS;
             while (lock.hasQueuedThreads() && System.nanoTime() < until) java.util.concurrent.locks.LockSupport.parkNanos(20_000);
         }
+    }
+
+    /**
+     * Shows {@code visit} every profile the site holds, {@value #READ_SLICE} at a time under the lock, so a
+     * read of the whole site (a segment count, a search, a funnel) holds requests off for a slice at a time
+     * instead of the whole walk. Weakly consistent, as a count over live data is: each profile is seen as it
+     * is when its turn comes; one created after the walk began is not seen, and one that left meanwhile (a
+     * person forgotten, a visitor absorbed on identify) is skipped. {@code visit} runs under the lock.
+     *
+     * @return how many profiles were visited
+     */
+    public long readProfiles(java.util.function.Consumer<Profile> visit) {
+        record Walk(SiteEngine engine, Profile[] all, int[] next, long[] visited) {}
+        Walk w = exclusive(() -> new Walk(engine, engine.profiles().toArray(new Profile[0]), new int[1], new long[1]));
+        exclusiveSlices(() -> {
+            int end = Math.min(w.all().length, w.next()[0] + READ_SLICE);
+            for (int i = w.next()[0]; i < end; i++) {
+                Profile p = w.all()[i];
+                if (w.engine().holds(p)) {
+                    visit.accept(p);
+                    w.visited()[0]++;
+                }
+            }
+            w.next()[0] = end;
+            return end == w.all().length;
+        }, () -> {}, 0);
+        return w.visited()[0];
     }
 
     /** A checkpoint of this site is taken by one thread at a time ({@link Sites#checkpoint}). */

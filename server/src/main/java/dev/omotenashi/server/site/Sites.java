@@ -60,6 +60,8 @@ public final class Sites {
 
     /** Profiles a checkpoint encodes per hold of the site's lock: about a millisecond's work. */
     private static final int CHECKPOINT_SLICE = 64;
+    /** A checkpoint rests three times as long as each slice took: a quarter of a core at most, however large the site. */
+    private static final int CHECKPOINT_REST = 3;
 
     /** Journal records read back at start-up for de-duplication, beyond those replayed. */
     private static final long RECENT_RECORDS = 50_000;
@@ -326,7 +328,7 @@ public final class Sites {
                 return new Start(site.engine().snapshot(sink), site.seq());
             });
             try {
-                site.exclusiveSlices(() -> start.snapshot().advance(slice), betweenSlices);
+                site.exclusiveSlices(() -> start.snapshot().advance(slice), betweenSlices, CHECKPOINT_REST);
             } finally {
                 site.exclusive(() -> { // requests read the engine's snapshot field under the lock
                     start.snapshot().close();
