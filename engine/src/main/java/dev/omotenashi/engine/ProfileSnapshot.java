@@ -81,8 +81,10 @@ public final class ProfileSnapshot implements AutoCloseable {
 
     /** Encodes a profile as it is now if it was in the site when the snapshot began and is not encoded yet. */
     boolean copy(Profile p) {
-        if (p == null || !pending.remove(p)) return false;
-        sink.accept(p, codec.encode(p));
+        if (p == null || !pending.contains(p)) return false;
+        byte[] bytes = codec.encode(p); // first: a profile that cannot be encoded stays pending, and the snapshot incomplete
+        pending.remove(p);
+        sink.accept(p, bytes);
         return true;
     }
 }

@@ -448,6 +448,45 @@ public abstract class ServerContract {
         assertThat(before.get("v_during0").at("/view/count_all").asDouble()).as("changed after the checkpoint began").isGreaterThanOrEqualTo(2.0);
     }
 
+    /**
+     * Forgetting a person, or deleting the site, while a checkpoint is being encoded gives that checkpoint
+     * up: saved, it would hold the person (or outlive the site) after their journal records are gone.
+     */
+    @Test
+    void aPersonForgottenOrASiteDeletedDuringACheckpointIsNotInAnySavedCheckpoint() throws Exception {
+        for (int i = 0; i < 6; i++) server.track(view("v_staying" + i, "e_s" + i, "/"));
+        TestServer.Reply identified = server.track("""
+                {"site": "%s", "visitor": "v_goes01", "user": "u_goes", "page": {"url": "https://shop.example/"},
+                 "events": [{"id": "e_g1", "name": "view"}]}""".formatted(key()));
+        assertThat(identified.status()).as(identified.body()).isEqualTo(200);
+        LiveSite site = server.app().sites().byId("site_alpha");
+
+        TestServer.Reply forgot = during(site, () -> server.admin("DELETE", "/api/v1/sites/site_alpha/users/u_goes", null));
+        assertThat(forgot.status()).as(forgot.body()).isEqualTo(200);
+        CheckpointStore.Checkpoint saved = server.app().storage().checkpoints().load("site_alpha").orElseThrow();
+        assertThat(saved.profiles().keySet()).doesNotContain("u:u_goes").contains("v:v_staying0", "v:v_staying5");
+
+        TestServer.Reply deleted = during(site, () -> server.admin("DELETE", "/api/v1/sites/site_alpha", null));
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(server.app().storage().checkpoints().load("site_alpha")).as("no checkpoint outlives its site").isEmpty();
+    }
+
+    /** Runs a request from another thread while a checkpoint of the site is being encoded, once it asked the checkpoint to stop. */
+    private TestServer.Reply during(LiveSite site, java.util.function.Supplier<TestServer.Reply> request) throws Exception {
+        java.util.concurrent.CompletableFuture<TestServer.Reply> reply = new java.util.concurrent.CompletableFuture<>();
+        server.app().sites().checkpoint(site, 1, () -> {
+            if (reply.isDone() || site.checkpointGivenUp()) return;
+            java.util.concurrent.CompletableFuture.supplyAsync(request).whenComplete((r, e) -> {
+                if (e != null) reply.completeExceptionally(e);
+                else reply.complete(r);
+            });
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (!site.checkpointGivenUp() && !reply.isDone() && System.nanoTime() < until) Thread.onSpinWait();
+            assertThat(site.checkpointGivenUp()).as("the request asked the checkpoint to stop").isTrue();
+        });
+        return reply.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Test
     void changingASitesSettingsKeepsItsProfilesAndConfiguration() {
         putCampaign("free-shipping-nudge", NUDGE);

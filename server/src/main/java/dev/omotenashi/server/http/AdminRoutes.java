@@ -257,26 +257,30 @@ public final class AdminRoutes {
         LiveSite s = site(ctx);
         String user = ctx.pathParam("user");
         Trail trail = audit.trail(ctx);
-        // each browser's chain head, read with the person forgotten in one step: records after it are a new profile's
-        Map<String, Long> heads = s.exclusive(() -> {
-            Map<String, Long> h = new LinkedHashMap<>();
-            Profile p = s.engine().person(user);
-            if (p != null) for (VisitorState b : p.browsers()) h.put(b.visitorId(), b.journalSeq());
-            s.engine().forget(user);
-            return h;
+        // no checkpoint runs meanwhile: one begun before would still hold the person when saved
+        ObjectNode out = sites.withoutCheckpoint(s, () -> {
+            // each browser's chain head, read with the person forgotten in one step: records after it are a new profile's
+            Map<String, Long> heads = s.exclusive(() -> {
+                Map<String, Long> h = new LinkedHashMap<>();
+                Profile p = s.engine().person(user);
+                if (p != null) for (VisitorState b : p.browsers()) h.put(b.visitorId(), b.journalSeq());
+                s.engine().forget(user);
+                return h;
+            });
+            List<String> visitors = List.copyOf(heads.keySet());
+            if (visitors.isEmpty()) throw ApiException.notFound("no person with user id " + user);
+            s.awaitJournal(); // the person's latest records, still being committed, go too: no time limit
+            int records = audit.atomically(() -> {
+                int deleted = 0;
+                for (Map.Entry<String, Long> v : heads.entrySet()) deleted += storage.journal().deleteVisitor(s.id(), v.getKey(), v.getValue());
+                trail.record(Change.of("forget", Change.USERS, null, s.id())
+                        .withDetail(json.createObjectNode().put("visitors", visitors.size()).put("journal_records", deleted)));
+                return deleted;
+            });
+            sites.checkpoint(s); // the old checkpoint still holds the person
+            return json.createObjectNode().put("user", user).put("visitors", visitors.size()).put("journal_records", records);
         });
-        List<String> visitors = List.copyOf(heads.keySet());
-        if (visitors.isEmpty()) throw ApiException.notFound("no person with user id " + user);
-        s.awaitJournal(); // the person's latest records, still being committed, go too: no time limit
-        int records = audit.atomically(() -> {
-            int deleted = 0;
-            for (Map.Entry<String, Long> v : heads.entrySet()) deleted += storage.journal().deleteVisitor(s.id(), v.getKey(), v.getValue());
-            trail.record(Change.of("forget", Change.USERS, null, s.id())
-                    .withDetail(json.createObjectNode().put("visitors", visitors.size()).put("journal_records", deleted)));
-            return deleted;
-        });
-        sites.checkpoint(s); // the old checkpoint still holds the person
-        ctx.json(json.createObjectNode().put("user", user).put("visitors", visitors.size()).put("journal_records", records));
+        ctx.json(out);
     }
 
     /**

@@ -108,9 +108,12 @@ public final class VisitorSearchRoutes {
         hits.sort(NEWEST_FIRST);
         ObjectNode out = json.createObjectNode();
         ArrayNode items = out.putArray("items");
-        s.exclusive(() -> { // as they are now; a person forgotten or a browser moved since is left out
+        s.exclusive(() -> { // as they are now: found again by visitor id, and left out unless they still match
             for (Hit h : hits) {
-                if (s.engine().holds(h.profile()) && h.profile().browser(h.browser().visitorId()) == h.browser()) items.add(item(q, h));
+                String visitor = h.browser().visitorId();
+                Profile now = s.engine().profile(visitor); // another object after a settings change (a new engine)
+                VisitorState b = now == null ? null : now.browser(visitor);
+                if (b != null && q.matches(now) && q.matches(b)) items.add(item(q, new Hit(now, b, h.lastSeen())));
             }
             return null;
         });

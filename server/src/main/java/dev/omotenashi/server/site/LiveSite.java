@@ -46,6 +46,7 @@ public final class LiveSite {
     private volatile Map<String, Boolean> origins = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock checkpointing = new ReentrantLock();
+    private volatile boolean giveUpCheckpoint;
     /** The longest {@link #exclusiveSlices} waits between two slices for queued requests to go first. */
     private static final long SLICE_GAP_NANOS = 2_000_000;
     /** Profiles {@link #readProfiles} shows per hold of the lock: about a millisecond of a count's work. */
@@ -351,14 +352,15 @@ public final class LiveSite {
      */
     public void exclusiveSlices(java.util.function.BooleanSupplier slice, Runnable between, int rest) {
         while (true) {
-            long started = System.nanoTime();
+            long took;
             lock.lock();
             try {
+                long started = System.nanoTime(); // the slice's own work, not its wait for the lock
                 if (slice.getAsBoolean()) return;
+                took = System.nanoTime() - started;
             } finally {
                 lock.unlock();
             }
-            long took = System.nanoTime() - started;
             between.run();
             if (rest > 0) java.util.concurrent.locks.LockSupport.parkNanos(took * rest);
             long until = System.nanoTime() + SLICE_GAP_NANOS;
@@ -396,6 +398,16 @@ public final class LiveSite {
     /** A checkpoint of this site is taken by one thread at a time ({@link Sites#checkpoint}). */
     java.util.concurrent.locks.Lock checkpointing() {
         return checkpointing;
+    }
+
+    /** Asks a checkpoint in progress to stop without saving ({@link Sites#withoutCheckpoint}). */
+    void giveUpCheckpoint(boolean giveUp) {
+        this.giveUpCheckpoint = giveUp;
+    }
+
+    /** Whether a checkpoint in progress has been asked to stop without saving (tests wait for it). */
+    public boolean checkpointGivenUp() {
+        return giveUpCheckpoint;
     }
 
     /** Runs an action while no request of this site is applied (checkpoints, configuration swaps). */

@@ -220,16 +220,35 @@ public final class Sites {
      * changes is kept.
      */
     public boolean delete(LiveSite site, Trail trail) {
-        boolean deleted = storage.inTransaction(() -> {
-            boolean gone = storage.sites().deleteSite(site.id());
-            if (gone) trail.record(Change.of("delete", Change.SITES, site.id(), site.id()).withStates(audited(site.record()), null));
-            return gone;
+        return withoutCheckpoint(site, () -> { // a checkpoint saved after this would outlive the site
+            boolean deleted = storage.inTransaction(() -> {
+                boolean gone = storage.sites().deleteSite(site.id());
+                if (gone) trail.record(Change.of("delete", Change.SITES, site.id(), site.id()).withStates(audited(site.record()), null));
+                return gone;
+            });
+            storage.checkpoints().delete(site.id());
+            byId.remove(site.id());
+            byKey.remove(site.record().key());
+            byWriteKey.remove(site.record().writeKey());
+            return deleted;
         });
-        storage.checkpoints().delete(site.id());
-        byId.remove(site.id());
-        byKey.remove(site.record().key());
-        byWriteKey.remove(site.record().writeKey());
-        return deleted;
+    }
+
+    /**
+     * Runs {@code work} while no checkpoint of the site runs: one in progress is given up at its next slice
+     * (or, if it is already saving, finished first), and none starts until {@code work} returns. For work
+     * after which a checkpoint begun before it must not be saved: forgetting a person (its encoding holds
+     * the person), deleting the site.
+     */
+    public <T> T withoutCheckpoint(LiveSite site, java.util.function.Supplier<T> work) {
+        site.giveUpCheckpoint(true);
+        site.checkpointing().lock();
+        try {
+            site.giveUpCheckpoint(false);
+            return work.get();
+        } finally {
+            site.checkpointing().unlock();
+        }
     }
 
     /** Creates or replaces a configuration object, recording nothing (set-up outside the admin API). */
@@ -315,6 +334,7 @@ public final class Sites {
     public void checkpoint(LiveSite site, int slice, Runnable betweenSlices) {
         site.checkpointing().lock();
         try {
+            if (byId.get(site.id()) != site) return; // deleted meanwhile
             long started = System.nanoTime();
             Map<String, byte[]> profiles = new HashMap<>();
             int[] unnamed = {0};
@@ -327,13 +347,21 @@ public final class Sites {
                 profiles.put(MEASURES_KEY, site.measures().encode());
                 return new Start(site.engine().snapshot(sink), site.seq());
             });
+            boolean[] givenUp = {false};
             try {
-                site.exclusiveSlices(() -> start.snapshot().advance(slice), betweenSlices, CHECKPOINT_REST);
+                site.exclusiveSlices(() -> {
+                    givenUp[0] = site.checkpointGivenUp();
+                    return givenUp[0] || start.snapshot().advance(slice);
+                }, betweenSlices, CHECKPOINT_REST);
             } finally {
                 site.exclusive(() -> { // requests read the engine's snapshot field under the lock
                     start.snapshot().close();
                     return null;
                 });
+            }
+            if (givenUp[0] || site.checkpointGivenUp()) {
+                log.info("site {}: checkpoint at journal position {} given up, for a person forgotten or the site deleted", site.id(), start.seq());
+                return;
             }
             long encoded = System.nanoTime();
             storage.checkpoints().save(site.id(), new CheckpointStore.Checkpoint(start.seq(), profiles));
