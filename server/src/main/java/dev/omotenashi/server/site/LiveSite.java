@@ -46,7 +46,8 @@ public final class LiveSite {
     private volatile Map<String, Boolean> origins = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock checkpointing = new ReentrantLock();
-    private volatile boolean giveUpCheckpoint;
+    /** Threads waiting in {@link Sites#withoutCheckpoint}: while there are any, a checkpoint gives up. */
+    private final java.util.concurrent.atomic.AtomicInteger checkpointWaiters = new java.util.concurrent.atomic.AtomicInteger();
     /** The longest {@link #exclusiveSlices} waits between two slices for queued requests to go first. */
     private static final long SLICE_GAP_NANOS = 2_000_000;
     /** Profiles {@link #readProfiles} shows per hold of the lock: about a millisecond of a count's work. */
@@ -396,18 +397,22 @@ public final class LiveSite {
     }
 
     /** A checkpoint of this site is taken by one thread at a time ({@link Sites#checkpoint}). */
-    java.util.concurrent.locks.Lock checkpointing() {
+    ReentrantLock checkpointing() {
         return checkpointing;
     }
 
-    /** Asks a checkpoint in progress to stop without saving ({@link Sites#withoutCheckpoint}). */
-    void giveUpCheckpoint(boolean giveUp) {
-        this.giveUpCheckpoint = giveUp;
+    /**
+     * Asks a checkpoint in progress to stop without saving while some thread waits to run work without one
+     * ({@link Sites#withoutCheckpoint}): true when a thread starts waiting, false once it has the checkpoint lock.
+     */
+    void giveUpCheckpoint(boolean waiting) {
+        if (waiting) checkpointWaiters.incrementAndGet();
+        else checkpointWaiters.decrementAndGet();
     }
 
     /** Whether a checkpoint in progress has been asked to stop without saving (tests wait for it). */
     public boolean checkpointGivenUp() {
-        return giveUpCheckpoint;
+        return checkpointWaiters.get() > 0;
     }
 
     /** Runs an action while no request of this site is applied (checkpoints, configuration swaps). */

@@ -242,9 +242,12 @@ public final class Sites {
      */
     public <T> T withoutCheckpoint(LiveSite site, java.util.function.Supplier<T> work) {
         site.giveUpCheckpoint(true);
-        site.checkpointing().lock();
         try {
+            site.checkpointing().lock();
+        } finally {
             site.giveUpCheckpoint(false);
+        }
+        try {
             return work.get();
         } finally {
             site.checkpointing().unlock();
@@ -332,6 +335,8 @@ public final class Sites {
      * {@code betweenSlices} after each slice, outside the site's lock (tests interleave requests there).
      */
     public void checkpoint(LiveSite site, int slice, Runnable betweenSlices) {
+        // one taken inside withoutCheckpoint (forgetting a person writes its own) is the one to keep
+        boolean mayGiveUp = !site.checkpointing().isHeldByCurrentThread();
         site.checkpointing().lock();
         try {
             if (byId.get(site.id()) != site) return; // deleted meanwhile
@@ -350,7 +355,7 @@ public final class Sites {
             boolean[] givenUp = {false};
             try {
                 site.exclusiveSlices(() -> {
-                    givenUp[0] = site.checkpointGivenUp();
+                    givenUp[0] = mayGiveUp && site.checkpointGivenUp();
                     return givenUp[0] || start.snapshot().advance(slice);
                 }, betweenSlices, CHECKPOINT_REST);
             } finally {
@@ -359,7 +364,7 @@ public final class Sites {
                     return null;
                 });
             }
-            if (givenUp[0] || site.checkpointGivenUp()) {
+            if (givenUp[0] || (mayGiveUp && site.checkpointGivenUp())) {
                 log.info("site {}: checkpoint at journal position {} given up, for a person forgotten or the site deleted", site.id(), start.seq());
                 return;
             }
