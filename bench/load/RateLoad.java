@@ -39,6 +39,7 @@ public final class RateLoad {
         String url = "http://127.0.0.1:8080/v1/t", site = null, run = "rl";
         double rate = 5000;
         int seconds = 60, warmup = 10, connections = 256, visitors = 100_000;
+        boolean series = false;
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -50,6 +51,7 @@ public final class RateLoad {
                 case "--warmup" -> warmup = Integer.parseInt(v);
                 case "--connections" -> connections = Integer.parseInt(v);
                 case "--visitors" -> visitors = Integer.parseInt(v);
+                case "--series" -> series = Boolean.parseBoolean(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -65,6 +67,7 @@ public final class RateLoad {
         long end = measureFrom + seconds * 1_000_000_000L;
         int capacity = (int) (rate * seconds * 1.2) + 1000;
         long[][] lat = new long[connections][];
+        long[][] sent = new long[connections][]; // intended times, beside lat, for --series
         int[] counts = new int[connections];
         AtomicLong okReq = new AtomicLong(), okEvents = new AtomicLong(), bad = new AtomicLong(),
                 failed = new AtomicLong(), actions = new AtomicLong();
@@ -73,6 +76,7 @@ public final class RateLoad {
         for (int w = 0; w < connections; w++) {
             final int me = w;
             lat[w] = new long[Math.max(1024, capacity / connections * 4)];
+            sent[w] = new long[lat[w].length];
             workers.add(Thread.ofVirtual().start(() -> {
                 Conn conn = null;
                 byte[] buf = new byte[64 * 1024];
@@ -110,7 +114,11 @@ public final class RateLoad {
                     okReq.incrementAndGet();
                     okEvents.addAndGet(it.events);
                     actions.addAndGet(count(buf, body, "\"campaign\":"));
-                    if (counts[me] == lat[me].length) lat[me] = Arrays.copyOf(lat[me], lat[me].length * 2);
+                    if (counts[me] == lat[me].length) {
+                        lat[me] = Arrays.copyOf(lat[me], lat[me].length * 2);
+                        sent[me] = Arrays.copyOf(sent[me], sent[me].length * 2);
+                    }
+                    sent[me][counts[me]] = it.intendedNanos;
                     lat[me][counts[me]++] = done - it.intendedNanos;
                 }
             }));
@@ -143,6 +151,7 @@ public final class RateLoad {
             System.arraycopy(lat[w], 0, all, k, counts[w]);
             k += counts[w];
         }
+        if (series) printSeries(lat, sent, counts, measureFrom, seconds);
         Arrays.sort(all);
         double secs = seconds;
         System.out.printf(
@@ -153,6 +162,28 @@ public final class RateLoad {
                 okEvents.get() / (double) Math.max(1, okReq.get()), actions.get() / (double) Math.max(1, okReq.get()),
                 bad.get(), failed.get(), ms(pct(all, 50)), ms(pct(all, 90)), ms(pct(all, 99)), ms(pct(all, 99.9)),
                 ms(n == 0 ? 0 : all[n - 1]), lagMax / 1e6, (drained - dispatchedAt) / 1e6);
+    }
+
+    /**
+     * {@code --series true}: one line per second of the measured window (by the requests' intended times), with
+     * its requests, p99 and max, and the wall-clock time that second began, to match slow seconds against a GC
+     * log or a checkpoint.
+     */
+    static void printSeries(long[][] lat, long[][] sent, int[] counts, long measureFrom, int seconds) {
+        long wallAtFrom = System.currentTimeMillis() - (System.nanoTime() - measureFrom) / 1_000_000;
+        List<List<Long>> bySecond = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) bySecond.add(new ArrayList<>());
+        for (int w = 0; w < lat.length; w++) {
+            for (int i = 0; i < counts[w]; i++) {
+                int second = (int) ((sent[w][i] - measureFrom) / 1_000_000_000L);
+                if (second >= 0 && second < seconds) bySecond.get(second).add(lat[w][i]);
+            }
+        }
+        for (int i = 0; i < seconds; i++) {
+            long[] l = bySecond.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("SECOND %d wall=%s requests=%d p99_ms=%.2f max_ms=%.2f%n", i,
+                    java.time.Instant.ofEpochMilli(wallAtFrom + i * 1000L), l.length, ms(pct(l, 99)), ms(l.length == 0 ? 0 : l[l.length - 1]));
+        }
     }
 
     static long pct(long[] sorted, double p) {
