@@ -3,7 +3,7 @@ package dev.omotenashi.engine;
 import dev.omotenashi.engine.profile.Profile;
 import dev.omotenashi.engine.profile.ProfileCodec;
 
-import java.util.Collection;
+import java.util.Iterator;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -26,20 +26,24 @@ public final class ProfileSnapshot implements AutoCloseable {
     private final SiteEngine engine;
     private final ProfileCodec codec;
     private final BiConsumer<Profile, byte[]> sink;
-    /** The profiles when the snapshot began, in the order {@link #advance} walks them. */
-    private final Profile[] all;
-    /** Those of {@link #all} not encoded yet. */
-    private final Set<Profile> pending;
-    private int next;
+    /**
+     * The site's profiles, walked by {@link #advance}: the engine's maps' iterators, created when the snapshot
+     * began. They are weakly consistent: every profile the maps held then, and still hold, is met (a profile
+     * removed meanwhile was encoded before its removal); profiles added later may be met too, and are skipped
+     * as {@link #born}. Beginning therefore costs nothing, however large the site.
+     */
+    private final Iterator<Profile> walk;
+    /** Profiles encoded: each once. */
+    private final Set<Profile> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Profiles created after the snapshot began: not in it (the journal after its position recreates them). */
+    private final Set<Profile> born = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
-    ProfileSnapshot(SiteEngine engine, ProfileCodec codec, Collection<Profile> profiles, BiConsumer<Profile, byte[]> sink) {
+    ProfileSnapshot(SiteEngine engine, ProfileCodec codec, Iterator<Profile> walk, BiConsumer<Profile, byte[]> sink) {
         this.engine = engine;
         this.codec = codec;
         this.sink = sink;
-        this.all = profiles.toArray(new Profile[0]);
-        this.pending = Collections.newSetFromMap(new IdentityHashMap<>(all.length));
-        Collections.addAll(pending, all);
+        this.walk = walk;
     }
 
     /**
@@ -49,23 +53,16 @@ public final class ProfileSnapshot implements AutoCloseable {
      */
     public boolean advance(int max) {
         if (closed) throw new IllegalStateException("the snapshot is closed");
-        int done = 0;
-        while (done < max && next < all.length) {
-            Profile p = all[next];
-            all[next++] = null; // a profile removed meanwhile need not outlive its turn
-            if (copy(p)) done++;
+        int encoded = 0;
+        while (encoded < max && walk.hasNext()) {
+            if (copy(walk.next())) encoded++;
         }
-        return next == all.length;
+        return !walk.hasNext();
     }
 
-    /** How many profiles the snapshot holds: every one the site had when it began. */
+    /** How many profiles were encoded so far: once {@link #advance} returned true, every one the site had when it began. */
     public int size() {
-        return all.length;
-    }
-
-    /** How many of them are still to be encoded. */
-    public int remaining() {
-        return pending.size();
+        return done.size();
     }
 
     /**
@@ -79,11 +76,16 @@ public final class ProfileSnapshot implements AutoCloseable {
         engine.snapshotClosed(this);
     }
 
+    /** Notes a profile the engine created after the snapshot began. */
+    void born(Profile p) {
+        born.add(p);
+    }
+
     /** Encodes a profile as it is now if it was in the site when the snapshot began and is not encoded yet. */
     boolean copy(Profile p) {
-        if (p == null || !pending.contains(p)) return false;
+        if (p == null || born.contains(p) || done.contains(p)) return false;
         byte[] bytes = codec.encode(p); // first: a profile that cannot be encoded stays pending, and the snapshot incomplete
-        pending.remove(p);
+        done.add(p);
         sink.accept(p, bytes);
         return true;
     }

@@ -165,17 +165,6 @@ public final class SiteEngine {
         return new TrackResult(request.visitor(), browser, actions, recorded, derived);
     }
 
-    /**
-     * Drops the decision memos of people idle longer than the session timeout: a memo only speeds up the
-     * decisions of a visit in progress (docs/architecture.md, "The decision memo"). For a periodic task
-     * that holds off {@link #track} meanwhile (the server's checkpoint).
-     */
-    public void forgetIdleDecisions() {
-        long before = clock.millis() - settings.sessionTimeout().toMillis();
-        for (Profile p : byVisitor.values()) p.dropDecisionMemoIfIdle(before);
-        for (Profile p : byUser.values()) p.dropDecisionMemoIfIdle(before);
-    }
-
     /** The profile of a visitor (the person's, when identified), or null when never seen. */
     public Profile profile(String visitorId) {
         return byVisitor.get(visitorId);
@@ -201,14 +190,33 @@ public final class SiteEngine {
     /**
      * Begins a snapshot of every profile as it is now ({@link ProfileSnapshot}): each is encoded and handed
      * to {@code sink} (with the profile, in that state) once, either by {@link ProfileSnapshot#advance} or
-     * just before a request changes it. Call while no {@link #track} runs, as for {@code track} itself; one
+     * just before a request changes it. Beginning costs nothing however many profiles there are; on the way,
+     * the decision memos of people idle longer than the session timeout are dropped. Call while no {@link #track} runs, as for {@code track} itself; one
      * snapshot at a time.
      *
      * @throws IllegalStateException while another snapshot of this engine is open
      */
     public ProfileSnapshot snapshot(java.util.function.BiConsumer<Profile, byte[]> sink) {
         if (snapshot != null) throw new IllegalStateException("a snapshot of this site's profiles is already being taken");
-        snapshot = new ProfileSnapshot(this, codec, profiles(), sink);
+        Iterator<Profile> visitors = byVisitor.values().iterator(), users = byUser.values().iterator();
+        Iterator<Profile> walk = new Iterator<>() { // each person may be met twice: the snapshot encodes once
+            @Override
+            public boolean hasNext() {
+                return visitors.hasNext() || users.hasNext();
+            }
+
+            @Override
+            public Profile next() {
+                return visitors.hasNext() ? visitors.next() : users.next();
+            }
+        };
+        // the walk meets every person: it also drops the decision memos of visits that ended (a memo only speeds
+        // up the decisions of a visit in progress: docs/architecture.md, "The decision memo"); memory, not state
+        long idleBefore = clock.millis() - settings.sessionTimeout().toMillis();
+        snapshot = new ProfileSnapshot(this, codec, walk, (p, bytes) -> {
+            p.dropDecisionMemoIfIdle(idleBefore);
+            sink.accept(p, bytes);
+        });
         return snapshot;
     }
 
@@ -428,7 +436,7 @@ public final class SiteEngine {
         Profile p = byVisitor.get(visitor);
         if (user == null) {
             if (p == null) {
-                p = new Profile(visitor);
+                p = born(new Profile(visitor));
                 byVisitor.put(visitor, p);
             }
             return p;
@@ -436,7 +444,7 @@ public final class SiteEngine {
         Profile person = byUser.get(user);
         if (person == null) {
             if (p == null) {
-                p = new Profile(visitor);
+                p = born(new Profile(visitor));
                 byVisitor.put(visitor, p);
             }
             if (p.userId() == null) {
@@ -445,7 +453,7 @@ public final class SiteEngine {
                 return p;
             }
             // the browser belonged to someone else: it starts a new person
-            Profile fresh = new Profile(visitor);
+            Profile fresh = born(new Profile(visitor));
             VisitorState moved = p.detachBrowser(visitor);
             fresh.detachBrowser(visitor);
             if (moved != null) fresh.adoptBrowser(moved);
@@ -468,6 +476,12 @@ public final class SiteEngine {
         }
         byVisitor.put(visitor, person);
         return person;
+    }
+
+    /** A profile just created: an open snapshot leaves it out. */
+    private Profile born(Profile p) {
+        if (snapshot != null) snapshot.born(p);
+        return p;
     }
 
     private void apply(SiteRuntime rt, Profile p, VisitorState b, PageInfo page, ClientContext context,
