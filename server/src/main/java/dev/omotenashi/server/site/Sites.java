@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 
 /**
  * The sites of this server, live: each with its engine rebuilt at start-up from the stored configuration,
@@ -62,6 +61,30 @@ public final class Sites {
     private static final int CHECKPOINT_SLICE = 64;
     /** A checkpoint rests three times as long as each slice took: a quarter of a core at most, however large the site. */
     private static final int CHECKPOINT_REST = 3;
+
+    /** Encoded profiles a checkpoint hands to the store at a time (a few transactions of the store's chunks). */
+    private static final int FLUSH_EVERY = 1_000;
+
+    /**
+     * A checkpoint's encoded profiles on their way to the store: {@link #waiting} is filled under the site's lock,
+     * {@link #ready} is a batch taken from it to be written outside the lock.
+     */
+    private static final class Encoded {
+        Map<String, byte[]> waiting = new HashMap<>();
+        Map<String, byte[]> ready;
+        private int unnamed;
+
+        void add(Profile p, byte[] bytes) {
+            waiting.put(p.userId() != null ? "u:" + p.userId()
+                    : p.visitorIds().isEmpty() ? "p:" + (unnamed++) : "v:" + p.visitorIds().getFirst(), bytes);
+        }
+
+        Map<String, byte[]> take() {
+            Map<String, byte[]> out = waiting;
+            waiting = new HashMap<>();
+            return out;
+        }
+    }
 
     /** Journal records read back at start-up for de-duplication, beyond those replayed. */
     private static final long RECENT_RECORDS = 50_000;
@@ -341,37 +364,44 @@ public final class Sites {
         try {
             if (byId.get(site.id()) != site) return; // deleted meanwhile
             long started = System.nanoTime();
-            Map<String, byte[]> profiles = new HashMap<>();
-            int[] unnamed = {0};
-            // the sink runs under the site's lock (a slice, or a request about to change a profile): one at a time
-            BiConsumer<Profile, byte[]> sink = (p, bytes) -> profiles.put(p.userId() != null ? "u:" + p.userId()
-                    : p.visitorIds().isEmpty() ? "p:" + (unnamed[0]++) : "v:" + p.visitorIds().getFirst(), bytes);
+            // Encoded profiles wait here, under the site's lock (a slice, or a request about to change a profile),
+            // until a flush hands a batch of them to the store outside the lock: a large site's checkpoint is
+            // never all in memory at once, and its bytes die young instead of piling up until the end.
+            Encoded encoded = new Encoded();
             record Start(ProfileSnapshot snapshot, long seq) {}
             Start start = site.exclusive(() -> {
-                site.engine().forgetIdleDecisions(); // the memos of finished visits: memory, not state
-                profiles.put(MEASURES_KEY, site.measures().encode());
-                return new Start(site.engine().snapshot(sink), site.seq());
+                encoded.waiting.put(MEASURES_KEY, site.measures().encode());
+                return new Start(site.engine().snapshot(encoded::add), site.seq());
             });
             boolean[] givenUp = {false};
-            try {
-                site.exclusiveSlices(() -> {
-                    givenUp[0] = mayGiveUp && site.checkpointGivenUp();
-                    return givenUp[0] || start.snapshot().advance(slice);
-                }, betweenSlices, CHECKPOINT_REST);
-            } finally {
-                site.exclusive(() -> { // requests read the engine's snapshot field under the lock
-                    start.snapshot().close();
-                    return null;
-                });
+            try (CheckpointStore.Writer out = storage.checkpoints().begin(site.id(), start.seq())) {
+                try {
+                    site.exclusiveSlices(() -> {
+                        givenUp[0] = mayGiveUp && site.checkpointGivenUp();
+                        boolean done = givenUp[0] || start.snapshot().advance(slice);
+                        if (!done && encoded.waiting.size() >= FLUSH_EVERY) encoded.ready = encoded.take();
+                        return done;
+                    }, () -> {
+                        Map<String, byte[]> ready = encoded.ready;
+                        encoded.ready = null;
+                        if (ready != null) out.write(ready);
+                        betweenSlices.run();
+                    }, CHECKPOINT_REST);
+                } finally {
+                    site.exclusive(() -> { // requests read the engine's snapshot field under the lock
+                        start.snapshot().close();
+                        return null;
+                    });
+                }
+                if (givenUp[0] || (mayGiveUp && site.checkpointGivenUp())) {
+                    log.info("site {}: checkpoint at journal position {} given up, for a person forgotten or the site deleted", site.id(), start.seq());
+                    return;
+                }
+                out.write(encoded.take()); // the snapshot is closed: nothing is added any more
+                out.complete();
             }
-            if (givenUp[0] || (mayGiveUp && site.checkpointGivenUp())) {
-                log.info("site {}: checkpoint at journal position {} given up, for a person forgotten or the site deleted", site.id(), start.seq());
-                return;
-            }
-            long encoded = System.nanoTime();
-            storage.checkpoints().save(site.id(), new CheckpointStore.Checkpoint(start.seq(), profiles));
-            log.info("site {}: checkpoint at journal position {}, {} profiles, encoded in {} ms and saved in {} ms", site.id(),
-                    start.seq(), start.snapshot().size(), (encoded - started) / 1_000_000, (System.nanoTime() - encoded) / 1_000_000);
+            log.info("site {}: checkpoint at journal position {}, {} profiles, encoded and saved in {} ms", site.id(),
+                    start.seq(), start.snapshot().size(), (System.nanoTime() - started) / 1_000_000);
         } finally {
             site.checkpointing().unlock();
         }

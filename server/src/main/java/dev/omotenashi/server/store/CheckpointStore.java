@@ -26,7 +26,40 @@ public interface CheckpointStore {
      *
      * @throws StoreException when it could not be stored; then the previous checkpoint is still the latest
      */
-    void save(String site, Checkpoint checkpoint);
+    default void save(String site, Checkpoint checkpoint) {
+        try (Writer w = begin(site, checkpoint.seq())) {
+            w.write(checkpoint.profiles());
+            w.complete();
+        }
+    }
+
+    /**
+     * Begins a checkpoint of the site at a journal position, written a part at a time ({@link Writer#write}) so
+     * that a large site's encoded profiles never have to be in memory all at once, and made the site's checkpoint
+     * by {@link Writer#complete}. Until then loads find the previous one; a writer closed without completing
+     * leaves nothing behind.
+     *
+     * @throws StoreException when it could not be begun
+     */
+    Writer begin(String site, long seq);
+
+    /** A checkpoint being written: see {@link #begin}. Used by one thread. */
+    interface Writer extends AutoCloseable {
+        /** Adds encoded profiles by key (keys not written before). @throws StoreException when they could not be stored */
+        void write(Map<String, byte[]> profiles);
+
+        /**
+         * Makes what was written the site's checkpoint, atomically, and returns when that is durable.
+         *
+         * @throws StoreException when it could not be stored, or was superseded meanwhile (the site deleted, or
+         *         a later checkpoint completed first); the previous checkpoint is then still the latest
+         */
+        void complete();
+
+        /** Discards what was written unless {@link #complete} succeeded. */
+        @Override
+        void close();
+    }
 
     /**
      * Streams the site's latest complete checkpoint to the sink, one profile at a time in key order, and

@@ -461,6 +461,42 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aCheckpointWrittenInPartsAppearsWholeOnlyWhenCompleteAndAnAbandonedOneLeavesNothing() throws Exception {
+        CheckpointStore checkpoints = storage.checkpoints();
+        checkpoints.save("shop", new Checkpoint(5, Map.of("alice", bytes("old"))));
+
+        try (CheckpointStore.Writer w = checkpoints.begin("shop", 9)) {
+            w.write(Map.of("alice", bytes("a9"), "bob", bytes("b9")));
+            w.write(Map.of("carol", bytes("c9")));
+            assertThat(checkpoints.load("shop").orElseThrow().seq()).as("not complete yet: the previous one").isEqualTo(5);
+            w.complete();
+        }
+        Checkpoint done = checkpoints.load("shop").orElseThrow();
+        assertThat(done.seq()).isEqualTo(9);
+        assertThat(done.profiles()).containsOnlyKeys("alice", "bob", "carol");
+        assertThat(done.profiles().get("alice")).isEqualTo(bytes("a9"));
+
+        try (CheckpointStore.Writer w = checkpoints.begin("shop", 12)) {
+            w.write(Map.of("dave", bytes("d12")));
+            // given up: closed without completing
+        }
+        assertThat(checkpoints.load("shop").orElseThrow().seq()).isEqualTo(9);
+        assertThat(rowsIn("checkpoint_profiles")).as("the abandoned part is gone").isEqualTo(3);
+        assertThat(rowsIn("checkpoints")).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckpointWhoseSiteWasDeletedMeanwhileIsNotCompleted() {
+        CheckpointStore checkpoints = storage.checkpoints();
+        try (CheckpointStore.Writer w = checkpoints.begin("shop", 3)) {
+            w.write(Map.of("alice", bytes("a3")));
+            checkpoints.delete("shop");
+            assertThatThrownBy(w::complete).isInstanceOf(StoreException.class).hasMessageContaining("superseded");
+        }
+        assertThat(checkpoints.load("shop")).isEmpty();
+    }
+
+    @Test
     void checkpointsOfSitesAreSeparateAndDeletedOneByOne() {
         CheckpointStore checkpoints = storage.checkpoints();
         checkpoints.save("a", new Checkpoint(1, Map.of("p", bytes("of a"))));

@@ -47,42 +47,66 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public void save(String site, Checkpoint checkpoint) {
+    public Writer begin(String site, long seq) {
         Objects.requireNonNull(site, "site");
-        Objects.requireNonNull(checkpoint, "checkpoint");
         long generation = db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO checkpoints (site, seq, state, profile_count)"
-                    + " VALUES (?, ?, 'writing', ?) RETURNING generation")) {
+                    + " VALUES (?, ?, 'writing', 0) RETURNING generation")) {
                 ps.setString(1, site);
-                ps.setLong(2, checkpoint.seq());
-                ps.setLong(3, checkpoint.profiles().size());
+                ps.setLong(2, seq);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
                 }
             }
         });
-        boolean complete = false;
-        try {
-            writeProfiles(generation, checkpoint.profiles());
-            complete = flip(site, generation);
-        } finally {
-            if (!complete) discard(generation);
-        }
-        if (!complete) {
-            throw new StoreException("checkpoint of site " + site
-                    + " was superseded (deleted, or replaced by a later save) while it was being saved");
-        }
-        collectGarbage(site);
+        return new GenerationWriter(site, generation);
     }
 
-    private void writeProfiles(long generation, Map<String, byte[]> profiles) {
+    /** The rows of one generation, {@value #CHUNK} per transaction so that journal appends interleave. */
+    private final class GenerationWriter implements Writer {
+        private final String site;
+        private final long generation;
+        private long written;
+        private boolean complete;
+
+        GenerationWriter(String site, long generation) {
+            this.site = site;
+            this.generation = generation;
+        }
+
+        @Override
+        public void write(Map<String, byte[]> profiles) {
+            Objects.requireNonNull(profiles, "profiles");
+            if (complete) throw new IllegalStateException("checkpoint generation " + generation + " is complete already");
+            written += writeProfiles(generation, profiles);
+        }
+
+        @Override
+        public void complete() {
+            if (!flip(site, generation, written)) {
+                throw new StoreException("checkpoint of site " + site
+                        + " was superseded (deleted, or replaced by a later save) while it was being saved");
+            }
+            complete = true;
+            collectGarbage(site);
+        }
+
+        @Override
+        public void close() {
+            if (!complete) discard(generation);
+        }
+    }
+
+    private int writeProfiles(long generation, Map<String, byte[]> profiles) {
         Iterator<Map.Entry<String, byte[]>> next = profiles.entrySet().iterator();
+        int written = 0;
         while (next.hasNext()) {
-            db.write(c -> {
+            written += db.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO checkpoint_profiles (generation, person, data) VALUES (?, ?, ?)")) {
-                    for (int n = 0; n < CHUNK && next.hasNext(); n++) {
+                    int n = 0;
+                    for (; n < CHUNK && next.hasNext(); n++) {
                         Map.Entry<String, byte[]> profile = next.next();
                         ps.setLong(1, generation);
                         ps.setString(2, Objects.requireNonNull(profile.getKey(), "a profile's key"));
@@ -90,18 +114,20 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                         ps.addBatch();
                     }
                     ps.executeBatch();
+                    return n;
                 }
-                return null;
             });
         }
+        return written;
     }
 
     /** Makes the generation the site's checkpoint; false when it was made obsolete meanwhile. */
-    private boolean flip(String site, long generation) {
+    private boolean flip(String site, long generation, long profiles) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE checkpoints SET state = 'complete' WHERE generation = ? AND state = 'writing'")) {
-                ps.setLong(1, generation);
+                    "UPDATE checkpoints SET state = 'complete', profile_count = ? WHERE generation = ? AND state = 'writing'")) {
+                ps.setLong(1, profiles);
+                ps.setLong(2, generation);
                 if (ps.executeUpdate() == 0) return false;
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE checkpoints SET state = 'obsolete'"
