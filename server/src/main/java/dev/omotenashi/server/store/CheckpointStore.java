@@ -62,9 +62,9 @@ public interface CheckpointStore {
     }
 
     /**
-     * Streams the site's latest complete checkpoint to the sink, one profile at a time in key order, and
-     * returns the journal position it covers; empty (and the sink never called) when the site has none. Use
-     * this rather than {@link #load(String)} for large sites: only one profile is in memory at a time.
+     * Streams the site's latest complete checkpoint to the sink, one profile at a time in the order they were
+     * written, and returns the journal position it covers; empty (and the sink never called) when the site has
+     * none. Use this rather than {@link #load(String)} for large sites: only one profile is in memory at a time.
      */
     OptionalLong load(String site, BiConsumer<String, byte[]> sink);
 

@@ -19,7 +19,10 @@ import java.util.function.BiConsumer;
 
 /**
  * Checkpoints as generations: {@code checkpoints} has one row per save (its generation, site, seq and state
- * {@code writing → complete → obsolete}), {@code checkpoint_profiles} the rows of each generation.
+ * {@code writing → complete → obsolete}), {@code checkpoint_rows} the profiles of each generation, keyed by
+ * {@link #rowId generation × 2³² + ordinal}: rows are stored in the order they are written, and a generation's
+ * rows are one range of the key, so a save appends to the end of one B-tree and a deletion empties
+ * consecutive pages (a key of (generation, person) cost three to five times the pages; docs/storage.md).
  *
  * <p>A save writes its generation's rows in transactions of {@value #CHUNK} profiles, then flips it to
  * {@code complete} and every older generation of the site to {@code obsolete} in one small transaction; then
@@ -39,6 +42,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      * journal commit waits for one on SQLite's single writer.
      */
     static final int CHUNK = 250;
+
+    /** A generation's rows: {@code [generation << ORDINAL_BITS, (generation + 1) << ORDINAL_BITS)}. */
+    static final int ORDINAL_BITS = 32;
 
     private final Database db;
 
@@ -79,7 +85,10 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         public void write(Map<String, byte[]> profiles) {
             Objects.requireNonNull(profiles, "profiles");
             if (complete) throw new IllegalStateException("checkpoint generation " + generation + " is complete already");
-            written += writeProfiles(generation, profiles);
+            if (written + profiles.size() >= 1L << ORDINAL_BITS) {
+                throw new IllegalArgumentException("a checkpoint holds at most 2^32 profiles");
+            }
+            written += writeProfiles(generation, written, profiles);
         }
 
         @Override
@@ -98,17 +107,18 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         }
     }
 
-    private int writeProfiles(long generation, Map<String, byte[]> profiles) {
+    /** Writes {@code profiles} as the generation's rows from ordinal {@code first} on. */
+    private int writeProfiles(long generation, long first, Map<String, byte[]> profiles) {
         Iterator<Map.Entry<String, byte[]>> next = profiles.entrySet().iterator();
         int written = 0;
         while (next.hasNext()) {
+            long from = first + written;
             written += db.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO checkpoint_profiles (generation, person, data) VALUES (?, ?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO checkpoint_rows (id, person, data) VALUES (?, ?, ?)")) {
                     int n = 0;
                     for (; n < CHUNK && next.hasNext(); n++) {
                         Map.Entry<String, byte[]> profile = next.next();
-                        ps.setLong(1, generation);
+                        ps.setLong(1, rowId(generation, from + n));
                         ps.setString(2, Objects.requireNonNull(profile.getKey(), "a profile's key"));
                         ps.setBytes(3, Objects.requireNonNull(profile.getValue(), "a profile's bytes"));
                         ps.addBatch();
@@ -119,6 +129,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             });
         }
         return written;
+    }
+
+    /** The key of a generation's row: the generation in the high bits, the row's ordinal in the low ones. */
+    static long rowId(long generation, long ordinal) {
+        return (generation << ORDINAL_BITS) + ordinal;
     }
 
     /** Makes the generation the site's checkpoint; false when it was made obsolete meanwhile. */
@@ -166,9 +181,10 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT person, data FROM checkpoint_profiles WHERE generation = ? ORDER BY person")) {
+                    "SELECT person, data FROM checkpoint_rows WHERE id >= ? AND id < ? ORDER BY id")) {
                 ps.setFetchSize(CHUNK);
-                ps.setLong(1, generation);
+                ps.setLong(1, rowId(generation, 0));
+                ps.setLong(2, rowId(generation + 1, 0));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) sink.accept(rs.getString(1), rs.getBytes(2));
                 }
@@ -216,8 +232,29 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     private void deleteGeneration(long generation) {
-        while (db.write(c -> deleteSomeRows(c, generation)) > 0) {
-            // one chunk per transaction, so that appends interleave
+        long end = rowId(generation + 1, 0);
+        Long last = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT max(id) FROM checkpoint_rows WHERE id >= ? AND id < ?")) {
+                ps.setLong(1, rowId(generation, 0));
+                ps.setLong(2, end);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long max = rs.getLong(1);
+                    return rs.wasNull() ? null : max;
+                }
+            }
+        });
+        // one chunk of consecutive rows per transaction, so that appends interleave; a generation is written
+        // before it becomes obsolete, so none is added behind the deletion
+        for (long from = rowId(generation, 0); last != null && from <= last; from += CHUNK) {
+            long lo = from, hi = Math.min(from + CHUNK, end);
+            db.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoint_rows WHERE id >= ? AND id < ?")) {
+                    ps.setLong(1, lo);
+                    ps.setLong(2, hi);
+                    return ps.executeUpdate();
+                }
+            });
         }
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoints WHERE generation = ?")) {
@@ -225,14 +262,5 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private static int deleteSomeRows(Connection c, long generation) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoint_profiles WHERE generation = ? AND person IN"
-                + " (SELECT person FROM checkpoint_profiles WHERE generation = ? ORDER BY person LIMIT " + CHUNK + ")")) {
-            ps.setLong(1, generation);
-            ps.setLong(2, generation);
-            return ps.executeUpdate();
-        }
     }
 }

@@ -111,8 +111,20 @@ public final class JdbcSiteStore implements SiteStore {
             update(c, "DELETE FROM config_objects WHERE site = ?", id);
             update(c, "DELETE FROM journal WHERE site = ?", id);
             update(c, "DELETE FROM journal_floor WHERE site = ?", id);
-            update(c, "DELETE FROM checkpoint_profiles WHERE generation IN"
-                    + " (SELECT generation FROM checkpoints WHERE site = ?)", id);
+            List<Long> generations = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT generation FROM checkpoints WHERE site = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) generations.add(rs.getLong(1));
+                }
+            }
+            for (long g : generations) { // a generation's rows are one range of the key
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoint_rows WHERE id >= ? AND id < ?")) {
+                    ps.setLong(1, JdbcCheckpointStore.rowId(g, 0));
+                    ps.setLong(2, JdbcCheckpointStore.rowId(g + 1, 0));
+                    ps.executeUpdate();
+                }
+            }
             update(c, "DELETE FROM checkpoints WHERE site = ?", id);
             return update(c, "DELETE FROM sites WHERE id = ?", id) > 0;
         });

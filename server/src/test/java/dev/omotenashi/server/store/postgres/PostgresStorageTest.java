@@ -111,6 +111,47 @@ class PostgresStorageTest extends StorageContract {
         }
     }
 
+    /** As on SQLite: V6 keys a checkpoint's rows by generation and ordinal, and the stored ones keep their profiles. */
+    @Test
+    void aVersion5DatabaseKeepsItsCheckpointInTheNewLayout() throws Exception {
+        String old = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + old);
+        }
+        try {
+            PostgresUrl url = PostgresUrl.parse(urlIn(old));
+            org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+                    .dataSource(url.jdbcUrl(), url.user(), url.password())
+                    .locations("classpath:db/postgres").target("5").load().migrate();
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO " + old + ".checkpoints (site, seq, state, profile_count) VALUES ('shop', 6, 'obsolete', 1)");
+                s.execute("INSERT INTO " + old + ".checkpoints (site, seq, state, profile_count) VALUES ('shop', 9, 'complete', 3)");
+                s.execute("INSERT INTO " + old + ".checkpoint_profiles (generation, person, data) VALUES (1, 'v:a', '\\x01')");
+                for (String p : List.of("v:c", "v:a", "u:b")) {
+                    s.execute("INSERT INTO " + old + ".checkpoint_profiles (generation, person, data) VALUES (2, '" + p + "', '\\x"
+                            + (p.equals("v:a") ? "0a" : "0b") + "')");
+                }
+            }
+            try (Storage migrated = PostgresStorage.open(urlIn(old))) {
+                java.util.Map<String, byte[]> loaded = new java.util.TreeMap<>();
+                assertThat(migrated.checkpoints().load("shop", loaded::put)).hasValue(9);
+                assertThat(loaded).containsOnlyKeys("u:b", "v:a", "v:c");
+                assertThat(loaded.get("v:a")).containsExactly(0x0a);
+                migrated.checkpoints().delete("shop");
+                assertThat(migrated.checkpoints().load("shop")).isEmpty();
+            }
+            try (Connection c = admin(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + old + ".checkpoint_rows")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the deleted checkpoint's rows, both generations").isZero();
+            }
+        } finally {
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + old + " CASCADE");
+            }
+        }
+    }
+
     @Test
     void theJournalHasOnePartitionPerDayOfArrivalAndOneDayAhead() throws SQLException {
         storage.journal().append(List.of(

@@ -87,6 +87,37 @@ class SqliteStorageTest extends StorageContract {
         }
     }
 
+    /** V6 keys a checkpoint's rows by generation and ordinal: the checkpoints stored before keep their profiles. */
+    @Test
+    void aVersion5DatabaseKeepsItsCheckpointInTheNewLayout() throws Exception {
+        Path old = temp.resolve("old5");
+        Files.createDirectories(old);
+        String url = "jdbc:sqlite:" + old.resolve(SqliteStorage.FILE_NAME);
+        org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
+                .locations("classpath:db/sqlite").target("5").load().migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO checkpoints (site, seq, state, profile_count) VALUES ('shop', 6, 'obsolete', 1)");
+            s.execute("INSERT INTO checkpoints (site, seq, state, profile_count) VALUES ('shop', 9, 'complete', 3)");
+            s.execute("INSERT INTO checkpoint_profiles (generation, person, data) VALUES (1, 'v:a', x'01')");
+            for (String p : List.of("v:c", "v:a", "u:b")) {
+                s.execute("INSERT INTO checkpoint_profiles (generation, person, data) VALUES (2, '" + p + "', x'" + (p.equals("v:a") ? "0a" : "0b") + "')");
+            }
+        }
+        try (SqliteStorage migrated = SqliteStorage.open(old)) {
+            java.util.Map<String, byte[]> loaded = new java.util.TreeMap<>();
+            assertThat(migrated.checkpoints().load("shop", loaded::put)).hasValue(9);
+            assertThat(loaded).containsOnlyKeys("u:b", "v:a", "v:c");
+            assertThat(loaded.get("v:a")).containsExactly(0x0a);
+            migrated.checkpoints().delete("shop");
+            assertThat(migrated.checkpoints().load("shop")).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM checkpoint_rows")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the deleted checkpoint's rows, both generations").isZero();
+        }
+    }
+
     @Test
     void theDatabaseIsOneFileInTheDataFolder() {
         assertThat(Files.isRegularFile(dataDir.resolve(SqliteStorage.FILE_NAME))).isTrue();
