@@ -54,6 +54,8 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final long CHECKPOINT_EVERY_MINUTES = 5;
     private static final long BANDIT_COUNTS_EVERY_SECONDS = 60;
+    /** A journal commit this slow is logged: every tracking answer of its group waited for it. */
+    private static final long SLOW_COMMIT_NANOS = 250_000_000;
 
     /**
      * How to start.
@@ -161,8 +163,11 @@ public final class App implements AutoCloseable {
         for (LiveSite s : sites.all()) {
             for (ConfigObject token : storage.sites().objects(s.id(), "token")) auth.addSiteToken(token.id(), s.id());
         }
-        GroupCommitter committer = new GroupCommitter(storage.journal());
         Metrics metrics = new Metrics();
+        GroupCommitter committer = new GroupCommitter(storage.journal(), (records, nanos) -> {
+            metrics.journalCommitted(nanos);
+            if (nanos >= SLOW_COMMIT_NANOS) log.warn("a journal commit of {} records took {} ms: every answer of the group waited for it (a slow or busy disk?)", records, nanos / 1_000_000);
+        });
         metrics.gauge("omotenashi_journal_lag", "journal records waiting to be committed", committer::pending);
         metrics.counter("omotenashi_journal_commits", "journal transactions committed (group commits)", committer, GroupCommitter::committedBatches);
         metrics.counter("omotenashi_journal_records", "journal records committed", committer, GroupCommitter::committedRecords);

@@ -20,11 +20,20 @@ public final class Metrics {
     private final Counter events = Counter.builder("omotenashi_events").description("events accepted").register(registry);
     private final Counter actions = Counter.builder("omotenashi_actions_delivered").description("actions delivered").register(registry);
     private final Counter requests = Counter.builder("omotenashi_track_requests").description("tracking requests answered 2xx").register(registry);
+    private final Timer journalCommits = Timer.builder("omotenashi_journal_commit")
+            .description("how long a journal commit (the append of a group and its sync) took")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
 
     public void tracked(String site, int eventCount, int actionCount) {
         requests.increment();
         events.increment(eventCount);
         actions.increment(actionCount);
+    }
+
+    /** Records one journal commit's duration: every tracking answer of the group waited for it. */
+    public void journalCommitted(long nanos) {
+        journalCommits.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Records one HTTP request's latency under its route pattern and status. */

@@ -19,11 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroupCommitterTest {
 
     @Test
-    void theWriterWaitsForMoreOnlyWhileOthersWaitAndTheBatchIsStillSmall() {
-        assertThat(GroupCommitter.worthWaiting(0)).as("a lone record (light load) is committed at once").isFalse();
-        assertThat(GroupCommitter.worthWaiting(1)).isTrue();
-        assertThat(GroupCommitter.worthWaiting(GroupCommitter.LARGE_ENOUGH - 1)).isTrue();
-        assertThat(GroupCommitter.worthWaiting(GroupCommitter.LARGE_ENOUGH)).as("large enough already").isFalse();
+    void theWriterWaitsForMoreOnlyWhileRecordsKeepComingAndTheBatchIsStillSmall() {
+        long idle = 10 * GroupCommitter.STREAM_GAP_NANOS, justNow = GroupCommitter.STREAM_GAP_NANOS / 10;
+        assertThat(GroupCommitter.worthWaiting(0, idle)).as("a lone record (light load) is committed at once").isFalse();
+        assertThat(GroupCommitter.worthWaiting(0, GroupCommitter.STREAM_GAP_NANOS)).isFalse();
+        assertThat(GroupCommitter.worthWaiting(0, justNow)).as("a steady stream: the previous commit just ended").isTrue();
+        assertThat(GroupCommitter.worthWaiting(1, idle)).as("others wait already").isTrue();
+        assertThat(GroupCommitter.worthWaiting(GroupCommitter.LARGE_ENOUGH - 1, idle)).isTrue();
+        assertThat(GroupCommitter.worthWaiting(GroupCommitter.LARGE_ENOUGH, justNow)).as("large enough already").isFalse();
     }
 
     @Test
@@ -48,6 +51,33 @@ class GroupCommitterTest {
             String visitor = "v" + t;
             List<Long> seqs = journal.records.stream().filter(r -> r.visitor().equals(visitor)).map(JournalRecord::seq).toList();
             assertThat(seqs).as(visitor + "'s records, once each, in the order submitted").hasSize(each).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void theListenerHearsOfEachCommitWithItsRecordsAndDuration() throws Exception {
+        Recording journal = new Recording();
+        List<long[]> heard = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        try (GroupCommitter committer = new GroupCommitter(journal, (records, nanos) -> heard.add(new long[] {records, nanos}))) {
+            for (int i = 1; i <= 500; i++) done.add(committer.submit(record("v", i)));
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+        assertThat(heard).as("one report per commit").hasSameSizeAs(journal.batches);
+        assertThat(heard.stream().mapToLong(h -> h[0]).boxed().toList())
+                .as("each report's records are its commit's").isEqualTo(journal.batches.stream().map(Integer::longValue).toList());
+        assertThat(heard).allSatisfy(h -> assertThat(h[1]).isNotNegative());
+    }
+
+    @Test
+    void aFailingListenerNeverFailsTheRequestsOfACommitThatSucceeded() throws Exception {
+        Recording journal = new Recording();
+        try (GroupCommitter committer = new GroupCommitter(journal, (records, nanos) -> {
+            throw new IllegalStateException("a broken metric");
+        })) {
+            CompletableFuture<Void> first = committer.submit(record("v", 1));
+            assertThat(first).succeedsWithin(30, TimeUnit.SECONDS);
+            assertThat(committer.submit(record("v", 2))).as("the writer lives on").succeedsWithin(30, TimeUnit.SECONDS);
         }
     }
 
