@@ -24,9 +24,9 @@ import java.util.concurrent.TimeoutException;
  * others already wait behind the first one (a busy server: ~30 records per commit instead of ~11, the writer's CPU
  * per request 11–13 µs instead of 15–17), or when the previous commit ended less than {@link #STREAM_GAP_NANOS}
  * before (a steady stream at moderate load: at 5,000 events/s, 3.6–3.8 records per commit instead of 1.4–1.5, a
- * third of the syncs, 8–14% less server CPU; docs/performance.md). A record that finds neither (light load) is
- * committed at once, so the delay never adds to a lone request's answer. PostgreSQL's {@code commit_delay} with
- * {@code commit_siblings} follows the same idea.
+ * third of the syncs, 8–14% less server CPU, 0.4 ms more at the median; docs/performance.md). A record that finds
+ * neither (a quiet server) is committed at once; at moderate load a request may wait up to the delay more, also
+ * when no other record comes. PostgreSQL's {@code commit_delay} with {@code commit_siblings} follows the same idea.
  *
  * <p>Order: records are appended in the order they were submitted (the server submits under the site's
  * lock, so the journal order is the order the engine applied them). Thread-safe.
@@ -122,7 +122,7 @@ public final class GroupCommitter implements AutoCloseable {
                 }
                 queue.drainTo(batch, MAX_BATCH - 1);
                 commit(batch);
-                lastCommitEnd = System.nanoTime();
+                lastCommitEnd = System.nanoTime(); // a failed commit too: records kept coming all the same
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -152,7 +152,8 @@ public final class GroupCommitter implements AutoCloseable {
         try {
             journal.append(records);
         } catch (RuntimeException e) {
-            log.error("journal append of {} records failed; the requests get 503 and their clients retry", records.size(), e);
+            log.error("journal append of {} records failed after {} ms; the requests get 503 and their clients retry",
+                    records.size(), (System.nanoTime() - start) / 1_000_000, e);
             // newest first: a site unwinds each browser's chain head record by record (LiveSite.failed)
             for (int i = batch.size() - 1; i >= 0; i--) batch.get(i).done.completeExceptionally(e);
             return;

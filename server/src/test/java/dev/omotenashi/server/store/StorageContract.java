@@ -497,6 +497,21 @@ public abstract class StorageContract {
     }
 
     @Test
+    void rowsASaveWritesAfterItsSiteWasDeletedAreRemovedToo() throws Exception {
+        CheckpointStore checkpoints = storage.checkpoints();
+        Map<String, byte[]> more = new HashMap<>();
+        for (int i = 0; i < 600; i++) more.put("p" + i, bytes("late " + i)); // more than two of the store's chunks
+        try (CheckpointStore.Writer w = checkpoints.begin("shop", 3)) {
+            w.write(Map.of("alice", bytes("a3")));
+            checkpoints.delete("shop");
+            w.write(more); // the save does not know yet
+            assertThatThrownBy(w::complete).isInstanceOf(StoreException.class);
+        }
+        assertThat(rowsIn("checkpoint_rows")).as("no row outlives its checkpoint").isZero();
+        assertThat(rowsIn("checkpoints")).isZero();
+    }
+
+    @Test
     void checkpointsOfSitesAreSeparateAndDeletedOneByOne() {
         CheckpointStore checkpoints = storage.checkpoints();
         checkpoints.save("a", new Checkpoint(1, Map.of("p", bytes("of a"))));

@@ -45,6 +45,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     /** A generation's rows: {@code [generation << ORDINAL_BITS, (generation + 1) << ORDINAL_BITS)}. */
     static final int ORDINAL_BITS = 32;
+    /** The highest generation whose rows' keys fit a signed 64-bit id, with room for the range's end. */
+    static final long MAX_GENERATION = (Long.MAX_VALUE >> ORDINAL_BITS) - 1;
 
     private final Database db;
 
@@ -66,6 +68,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 }
             }
         });
+        if (generation > MAX_GENERATION) { // never in practice: two billion saves
+            throw new StoreException("checkpoint generation " + generation + " does not fit the rows' key; start the data over");
+        }
         return new GenerationWriter(site, generation);
     }
 
@@ -88,7 +93,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             if (written + profiles.size() >= 1L << ORDINAL_BITS) {
                 throw new IllegalArgumentException("a checkpoint holds at most 2^32 profiles");
             }
-            written += writeProfiles(generation, written, profiles);
+            writeProfiles(generation, profiles);
         }
 
         @Override
@@ -105,30 +110,28 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         public void close() {
             if (!complete) discard(generation);
         }
-    }
 
-    /** Writes {@code profiles} as the generation's rows from ordinal {@code first} on. */
-    private int writeProfiles(long generation, long first, Map<String, byte[]> profiles) {
-        Iterator<Map.Entry<String, byte[]>> next = profiles.entrySet().iterator();
-        int written = 0;
-        while (next.hasNext()) {
-            long from = first + written;
-            written += db.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO checkpoint_rows (id, person, data) VALUES (?, ?, ?)")) {
-                    int n = 0;
-                    for (; n < CHUNK && next.hasNext(); n++) {
-                        Map.Entry<String, byte[]> profile = next.next();
-                        ps.setLong(1, rowId(generation, from + n));
-                        ps.setString(2, Objects.requireNonNull(profile.getKey(), "a profile's key"));
-                        ps.setBytes(3, Objects.requireNonNull(profile.getValue(), "a profile's bytes"));
-                        ps.addBatch();
+        /** Writes {@code profiles} as the generation's next rows, counting each chunk once it is committed. */
+        private void writeProfiles(long generation, Map<String, byte[]> profiles) {
+            Iterator<Map.Entry<String, byte[]>> next = profiles.entrySet().iterator();
+            while (next.hasNext()) {
+                long from = written;
+                written += db.write(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO checkpoint_rows (id, person, data) VALUES (?, ?, ?)")) {
+                        int n = 0;
+                        for (; n < CHUNK && next.hasNext(); n++) {
+                            Map.Entry<String, byte[]> profile = next.next();
+                            ps.setLong(1, rowId(generation, from + n));
+                            ps.setString(2, Objects.requireNonNull(profile.getKey(), "a profile's key"));
+                            ps.setBytes(3, Objects.requireNonNull(profile.getValue(), "a profile's bytes"));
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                        return n;
                     }
-                    ps.executeBatch();
-                    return n;
-                }
-            });
+                });
+            }
         }
-        return written;
     }
 
     /** The key of a generation's row: the generation in the high bits, the row's ordinal in the low ones. */
@@ -232,34 +235,40 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     }
 
     private void deleteGeneration(long generation) {
-        long end = rowId(generation + 1, 0);
-        Long last = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT max(id) FROM checkpoint_rows WHERE id >= ? AND id < ?")) {
-                ps.setLong(1, rowId(generation, 0));
-                ps.setLong(2, end);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    long max = rs.getLong(1);
-                    return rs.wasNull() ? null : max;
-                }
+        // one chunk of consecutive rows per transaction, so that appends interleave; the last row is read again
+        // after each pass, since a save that a delete or a later save made obsolete may still be writing rows
+        // (its writer's close() discards them too, but a crash there must not leave any behind)
+        for (Long last = lastRow(generation); last != null; last = lastRow(generation)) {
+            for (long from = rowId(generation, 0); from <= last; from += CHUNK) {
+                long lo = from, hi = Math.min(from + CHUNK, last + 1);
+                db.write(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoint_rows WHERE id >= ? AND id < ?")) {
+                        ps.setLong(1, lo);
+                        ps.setLong(2, hi);
+                        return ps.executeUpdate();
+                    }
+                });
             }
-        });
-        // one chunk of consecutive rows per transaction, so that appends interleave; a generation is written
-        // before it becomes obsolete, so none is added behind the deletion
-        for (long from = rowId(generation, 0); last != null && from <= last; from += CHUNK) {
-            long lo = from, hi = Math.min(from + CHUNK, end);
-            db.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoint_rows WHERE id >= ? AND id < ?")) {
-                    ps.setLong(1, lo);
-                    ps.setLong(2, hi);
-                    return ps.executeUpdate();
-                }
-            });
         }
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoints WHERE generation = ?")) {
                 ps.setLong(1, generation);
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The id of the generation's last row, null when it has none. */
+    private Long lastRow(long generation) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT max(id) FROM checkpoint_rows WHERE id >= ? AND id < ?")) {
+                ps.setLong(1, rowId(generation, 0));
+                ps.setLong(2, rowId(generation + 1, 0));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long max = rs.getLong(1);
+                    return rs.wasNull() ? null : max;
+                }
             }
         });
     }

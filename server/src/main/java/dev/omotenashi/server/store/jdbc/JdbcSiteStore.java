@@ -111,8 +111,10 @@ public final class JdbcSiteStore implements SiteStore {
             update(c, "DELETE FROM config_objects WHERE site = ?", id);
             update(c, "DELETE FROM journal WHERE site = ?", id);
             update(c, "DELETE FROM journal_floor WHERE site = ?", id);
+            // the site's checkpoints, then each one's rows (one range of the key); a save still writing rows of one
+            // of them removes them when its writer closes (JdbcCheckpointStore.deleteGeneration)
             List<Long> generations = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT generation FROM checkpoints WHERE site = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM checkpoints WHERE site = ? RETURNING generation")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) generations.add(rs.getLong(1));
@@ -125,7 +127,6 @@ public final class JdbcSiteStore implements SiteStore {
                     ps.executeUpdate();
                 }
             }
-            update(c, "DELETE FROM checkpoints WHERE site = ?", id);
             return update(c, "DELETE FROM sites WHERE id = ?", id) > 0;
         });
     }
