@@ -539,6 +539,19 @@ public abstract class StorageContract {
         assertThat(rowsIn("checkpoints")).isEqualTo(1);
     }
 
+    /**
+     * The checks of each dialect's V6 migration test: a version-5 database held an obsolete generation with
+     * {@code v:a} and the complete one (seq 9) with {@code u:b}, {@code v:a} (0x0a) and {@code v:c} (0x0b).
+     */
+    protected static void theVersion5CheckpointWasCarriedOver(Storage migrated) {
+        Map<String, byte[]> loaded = new java.util.TreeMap<>();
+        assertThat(migrated.checkpoints().load("shop", loaded::put)).hasValue(9);
+        assertThat(loaded).containsOnlyKeys("u:b", "v:a", "v:c");
+        assertThat(loaded.get("v:a")).containsExactly(0x0a);
+        migrated.checkpoints().delete("shop");
+        assertThat(migrated.checkpoints().load("shop")).isEmpty();
+    }
+
     @Test
     void aLargeCheckpointStreamsInTheOrderItWasWritten() {
         Map<String, byte[]> profiles = new HashMap<>();

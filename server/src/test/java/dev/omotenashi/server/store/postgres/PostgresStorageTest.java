@@ -70,18 +70,24 @@ class PostgresStorageTest extends StorageContract {
         }
     }
 
+    /** A new schema migrated up to {@code version} only, as an older build left it; its name (the test drops it). */
+    private String schemaAtVersion(String version) throws SQLException {
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        PostgresUrl url = PostgresUrl.parse(urlIn(schema));
+        org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+                .dataSource(url.jdbcUrl(), url.user(), url.password())
+                .locations("classpath:db/postgres").target(version).load().migrate();
+        return schema;
+    }
+
     /** As on SQLite: V4 links the records stored before, across day partitions, and drops the checkpoints. */
     @Test
     void aVersion3DatabaseGetsItsChainsAndLosesItsCheckpoints() throws Exception {
-        String old = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + old);
-        }
+        String old = schemaAtVersion("3");
         try {
-            PostgresUrl url = PostgresUrl.parse(urlIn(old));
-            org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
-                    .dataSource(url.jdbcUrl(), url.user(), url.password())
-                    .locations("classpath:db/postgres").target("3").load().migrate();
             String[] visitors = {"a", "b", "a", "a", "b", "c"};
             try (Connection c = admin(); Statement s = c.createStatement()) {
                 for (String day : List.of("d1", "d2")) {
@@ -114,15 +120,8 @@ class PostgresStorageTest extends StorageContract {
     /** As on SQLite: V6 keys a checkpoint's rows by generation and ordinal, and the stored ones keep their profiles. */
     @Test
     void aVersion5DatabaseKeepsItsCheckpointInTheNewLayout() throws Exception {
-        String old = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + old);
-        }
+        String old = schemaAtVersion("5");
         try {
-            PostgresUrl url = PostgresUrl.parse(urlIn(old));
-            org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
-                    .dataSource(url.jdbcUrl(), url.user(), url.password())
-                    .locations("classpath:db/postgres").target("5").load().migrate();
             try (Connection c = admin(); Statement s = c.createStatement()) {
                 s.execute("INSERT INTO " + old + ".checkpoints (site, seq, state, profile_count) VALUES ('shop', 6, 'obsolete', 1)");
                 s.execute("INSERT INTO " + old + ".checkpoints (site, seq, state, profile_count) VALUES ('shop', 9, 'complete', 3)");
@@ -133,12 +132,7 @@ class PostgresStorageTest extends StorageContract {
                 }
             }
             try (Storage migrated = PostgresStorage.open(urlIn(old))) {
-                java.util.Map<String, byte[]> loaded = new java.util.TreeMap<>();
-                assertThat(migrated.checkpoints().load("shop", loaded::put)).hasValue(9);
-                assertThat(loaded).containsOnlyKeys("u:b", "v:a", "v:c");
-                assertThat(loaded.get("v:a")).containsExactly(0x0a);
-                migrated.checkpoints().delete("shop");
-                assertThat(migrated.checkpoints().load("shop")).isEmpty();
+                theVersion5CheckpointWasCarriedOver(migrated);
             }
             try (Connection c = admin(); Statement s = c.createStatement();
                  java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + old + ".checkpoint_rows")) {

@@ -56,10 +56,7 @@ class SqliteStorageTest extends StorageContract {
     @Test
     void aVersion3DatabaseGetsItsChainsAndLosesItsCheckpoints() throws Exception {
         Path old = temp.resolve("old");
-        Files.createDirectories(old);
-        String url = "jdbc:sqlite:" + old.resolve(SqliteStorage.FILE_NAME);
-        org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
-                .locations("classpath:db/sqlite").target("3").load().migrate();
+        String url = databaseAtVersion(old, "3");
         String[] visitors = {"a", "b", "a", "a", "b", "c"};
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             for (int i = 0; i < visitors.length; i++) {
@@ -91,10 +88,7 @@ class SqliteStorageTest extends StorageContract {
     @Test
     void aVersion5DatabaseKeepsItsCheckpointInTheNewLayout() throws Exception {
         Path old = temp.resolve("old5");
-        Files.createDirectories(old);
-        String url = "jdbc:sqlite:" + old.resolve(SqliteStorage.FILE_NAME);
-        org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
-                .locations("classpath:db/sqlite").target("5").load().migrate();
+        String url = databaseAtVersion(old, "5");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("INSERT INTO checkpoints (site, seq, state, profile_count) VALUES ('shop', 6, 'obsolete', 1)");
             s.execute("INSERT INTO checkpoints (site, seq, state, profile_count) VALUES ('shop', 9, 'complete', 3)");
@@ -104,18 +98,22 @@ class SqliteStorageTest extends StorageContract {
             }
         }
         try (SqliteStorage migrated = SqliteStorage.open(old)) {
-            java.util.Map<String, byte[]> loaded = new java.util.TreeMap<>();
-            assertThat(migrated.checkpoints().load("shop", loaded::put)).hasValue(9);
-            assertThat(loaded).containsOnlyKeys("u:b", "v:a", "v:c");
-            assertThat(loaded.get("v:a")).containsExactly(0x0a);
-            migrated.checkpoints().delete("shop");
-            assertThat(migrated.checkpoints().load("shop")).isEmpty();
+            theVersion5CheckpointWasCarriedOver(migrated);
         }
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM checkpoint_rows")) {
             rs.next();
             assertThat(rs.getInt(1)).as("the deleted checkpoint's rows, both generations").isZero();
         }
+    }
+
+    /** A database in {@code dir} migrated up to {@code version} only, as an older build left it; its JDBC URL. */
+    private String databaseAtVersion(Path dir, String version) throws java.io.IOException {
+        Files.createDirectories(dir);
+        String url = "jdbc:sqlite:" + dir.resolve(SqliteStorage.FILE_NAME);
+        org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
+                .locations("classpath:db/sqlite").target(version).load().migrate();
+        return url;
     }
 
     @Test
