@@ -38,6 +38,8 @@ public final class ProfileSnapshot implements AutoCloseable {
     /** Profiles created after the snapshot began: not in it (the journal after its position recreates them). */
     private final Set<Profile> born = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
+    /** The encoding's buffer, reused profile after profile (the threading rules above keep it to one thread). */
+    private final java.io.ByteArrayOutputStream scratch = new java.io.ByteArrayOutputStream(4096);
 
     ProfileSnapshot(SiteEngine engine, ProfileCodec codec, Iterator<Profile> walk, BiConsumer<Profile, byte[]> sink) {
         this.engine = engine;
@@ -84,7 +86,7 @@ public final class ProfileSnapshot implements AutoCloseable {
     /** Encodes a profile as it is now if it was in the site when the snapshot began and is not encoded yet. */
     boolean copy(Profile p) {
         if (p == null || born.contains(p) || done.contains(p)) return false;
-        byte[] bytes = codec.encode(p); // first: a profile that cannot be encoded stays pending, and the snapshot incomplete
+        byte[] bytes = codec.encode(p, scratch); // first: a profile that cannot be encoded stays pending, and the snapshot incomplete
         done.add(p);
         sink.accept(p, bytes);
         return true;

@@ -44,7 +44,18 @@ public final class ProfileCodec {
     }
 
     public byte[] encode(Profile p) {
-        return encode(p, VERSION);
+        return encode(p, VERSION, new ByteArrayOutputStream(256));
+    }
+
+    /**
+     * As {@link #encode(Profile)}, writing through {@code scratch}, which is reset first and keeps its grown
+     * buffer: a caller encoding many profiles one after another (a checkpoint) allocates only each result,
+     * instead of a buffer grown by doubling for every profile and copied at the end (3,792 bytes per typical
+     * profile instead of 11,832: bench's EncodeAlloc).
+     * The scratch must not be shared by threads encoding at the same time.
+     */
+    public byte[] encode(Profile p, ByteArrayOutputStream scratch) {
+        return encode(p, VERSION, scratch);
     }
 
     /**
@@ -54,9 +65,13 @@ public final class ProfileCodec {
      * @throws IllegalArgumentException when {@code version} is not one this codec knows
      */
     public byte[] encode(Profile p, int version) {
+        return encode(p, version, new ByteArrayOutputStream(256));
+    }
+
+    private byte[] encode(Profile p, int version, ByteArrayOutputStream bytes) {
         if (version < 1 || version > VERSION) throw new IllegalArgumentException("unknown profile format version " + version);
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            bytes.reset();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(version);
             writeString(out, p.userId);

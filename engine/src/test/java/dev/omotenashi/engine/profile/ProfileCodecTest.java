@@ -56,6 +56,18 @@ class ProfileCodecTest {
     }
 
     @Test
+    void aReusedScratchGivesTheSameBytesProfileAfterProfile() {
+        java.io.ByteArrayOutputStream scratch = new java.io.ByteArrayOutputStream(16); // grows on the first, large profile
+        Profile large = sample(), small = new Profile("v_small");
+        byte[] first = codec.encode(large, scratch);
+        byte[] second = codec.encode(small, scratch); // shorter: nothing of the first may remain
+        byte[] third = codec.encode(large, scratch);
+        assertThat(first).isEqualTo(codec.encode(large)).isEqualTo(third);
+        assertThat(second).isEqualTo(codec.encode(small));
+        assertThat(codec.decode(second).visitorIds()).containsExactly("v_small");
+    }
+
+    @Test
     void theHostsJournalPositionOfEachBrowserSurvivesAndOlderFormatsReadItAsNone() {
         Profile p = sample();
         p.browser("v_abcdefgh").journalSeq(7_000_000_001L);
