@@ -40,7 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * too. The writer has {@code wal_autocheckpoint=0}; a second connection runs {@code wal_checkpoint(PASSIVE)}
  * every {@link #CHECKPOINT_EVERY_MS} ms, which never blocks the writer or the readers. The log starts over
  * from its beginning once everything in it has been copied; under sustained writes the writer makes that
- * happen when the log grows long ({@link #restartLogIfWanted}), so the file stays small.
+ * happen when the log grows long ({@link #restartLogIfWanted}), so the file stays small. It does so only once
+ * the checkpointer has caught up with the log, so that what the writer copies while appends wait is small.
  */
 final class SqliteDatabase implements Database {
     private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
@@ -55,6 +56,16 @@ final class SqliteDatabase implements Database {
      * every page ever written (tens of MB a second at full load), each write extending the file.
      */
     static final int RESTART_AT_FRAMES = 16_384;
+    /** Passive rounds back to back at most, per scheduled round, while a long log is catching up. */
+    private static final int CATCH_UP_ROUNDS = 8;
+    /** A round that copied at most restartAtFrames / this many new frames has caught up (256 frames, 1 MB). */
+    private static final int REMAINDER_DIVISOR = 64;
+    private static final int MIN_REMAINDER_FRAMES = 8;
+    /**
+     * The log's length, in multiples of {@link #RESTART_AT_FRAMES}, at which the writer starts it over even if
+     * the checkpointer never catches up (writes faster than it copies): the file's size stays bounded.
+     */
+    private static final int FORCE_RESTART_FACTOR = 4;
 
     private final String url;
     private final Connection writer;
@@ -119,17 +130,42 @@ final class SqliteDatabase implements Database {
     /**
      * Copies what it can of the write-ahead log into the database file without waiting for anyone; a
      * failure (a full disk, say) is left for the next round, and the log keeps the data meanwhile. When the
-     * log has grown past {@link #restartAtFrames}, it asks the writer to start it over (see
-     * {@link #restartLogIfWanted}).
+     * log has grown past {@link #restartAtFrames}, it copies again at once until a round finds little new
+     * ({@link #caughtUp}), and then asks the writer to start the log over (see {@link #restartLogIfWanted}).
      */
     private void checkpoint() {
-        if (closed) return;
-        try (Statement s = checkpointer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-            rs.next();
-            if (rs.getInt(2) >= restartAtFrames) restartWanted = true; // (busy, frames in the log, frames copied)
-        } catch (SQLException | RuntimeException e) {
-            if (!closed) log.debug("WAL checkpoint failed, retried at the next round: {}", e.getMessage());
+        int previous = -1; // frames in the log at the previous round, -1 before the first
+        for (int round = 0; round < CATCH_UP_ROUNDS && !closed; round++) {
+            int frames;
+            int copied;
+            try (Statement st = checkpointer.createStatement(); ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                rs.next();
+                frames = rs.getInt(2); // (busy, frames in the log, frames copied)
+                copied = rs.getInt(3);
+            } catch (SQLException | RuntimeException e) {
+                if (!closed) log.debug("WAL checkpoint failed, retried at the next round: {}", e.getMessage());
+                return;
+            }
+            if (frames < restartAtFrames) return;
+            if (caughtUp(previous, frames, copied, restartAtFrames) || frames >= FORCE_RESTART_FACTOR * restartAtFrames) {
+                restartWanted = true;
+                return;
+            }
+            previous = frames; // a long log that was still moving: copy again at once, the next round has less
         }
+    }
+
+    /**
+     * Whether the writer may start the log over now: this round copied everything, and it had only a few
+     * frames to copy beyond what the round before it had seen, so it was short, and few frames can have been
+     * committed during it. The writer's copy, which appends wait for, is then small. A checkpoint of profiles
+     * writes tens of MB a second; asking at once, as the writer used to be asked, left it 100–150 ms of log to
+     * copy while every append waited (docs/performance.md, fifteenth session).
+     * @param previous frames in the log at the round before, -1 if this is the first
+     */
+    static boolean caughtUp(int previous, int frames, int copied, int restartAtFrames) {
+        return previous >= 0 && frames >= previous && copied == frames
+                && frames - previous <= Math.max(MIN_REMAINDER_FRAMES, restartAtFrames / REMAINDER_DIVISOR);
     }
 
     /**
@@ -140,8 +176,8 @@ final class SqliteDatabase implements Database {
      * commit and before its next one, copies the few frames committed since the checkpointer's last round.
      * Its next transaction then finds the log fully copied and rewrites it from its first block. A passive
      * copy never waits for a lock: what a reader still needs is skipped, and the restart is tried again later.
-     * Appends queued meanwhile do wait for the copy and its sync, once per 64 MB of log (at full load a few
-     * MB to copy, a few milliseconds).
+     * Appends queued meanwhile do wait for the copy and its sync, once per 64 MB of log; the checkpointer asks
+     * only once it has caught up ({@link #caughtUp}), so that copy is of at most about a megabyte.
      */
     private void restartLogIfWanted() {
         if (!restartWanted || closed) return;

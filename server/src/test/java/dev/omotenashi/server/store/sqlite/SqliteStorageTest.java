@@ -168,6 +168,19 @@ class SqliteStorageTest extends StorageContract {
     }
 
     @Test
+    void theWriterIsAskedToStartTheLogOverOnlyOnceTheCheckpointerHasCaughtUp() {
+        int restartAt = 16_384; // 1 MB of new frames (256) is the most the writer is left to copy
+        assertThat(SqliteDatabase.caughtUp(-1, 20_000, 20_000, restartAt)).as("a first round: how fast the log moves is unknown").isFalse();
+        assertThat(SqliteDatabase.caughtUp(17_000, 20_000, 20_000, restartAt)).as("3,000 frames came during the last round").isFalse();
+        assertThat(SqliteDatabase.caughtUp(20_000, 20_200, 20_200, restartAt)).as("200 frames came: a short round").isTrue();
+        assertThat(SqliteDatabase.caughtUp(20_000, 20_256, 20_256, restartAt)).isTrue();
+        assertThat(SqliteDatabase.caughtUp(20_000, 20_257, 20_257, restartAt)).isFalse();
+        assertThat(SqliteDatabase.caughtUp(20_000, 20_100, 19_000, restartAt)).as("a reader kept frames from being copied").isFalse();
+        assertThat(SqliteDatabase.caughtUp(20_000, 300, 300, restartAt)).as("the log started over in between").isFalse();
+        assertThat(SqliteDatabase.caughtUp(300, 305, 305, 256)).as("a small log limit still allows a few frames").isTrue();
+    }
+
+    @Test
     void readsDoNotWaitForAWriterHoldingTheDatabase() throws Exception {
         storage.sites().putSite(site("shop"));
         storage.journal().append(List.of(record("shop", 1, "v", "e1")));
