@@ -172,6 +172,8 @@ public final class App implements AutoCloseable {
         metrics.counter("omotenashi_journal_commits", "journal transactions committed (group commits)", committer, GroupCommitter::committedBatches);
         metrics.counter("omotenashi_journal_records", "journal records committed", committer, GroupCommitter::committedRecords);
         metrics.gauge("omotenashi_sites", "live sites", () -> sites.all().size());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("checkpoints").daemon(true).factory());
         Router[] router = new Router[1];
         Javalin http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -208,7 +210,7 @@ public final class App implements AutoCloseable {
             new ConsoleApiRoutes(operators, json, audit).register(r);
             new AuditRoutes(storage.audit(), sites, json).register(r);
             new ConsoleRoutes(json).register(r);
-            if (o.benchEndpoints()) new BenchRoutes(json, sites).register(r);
+            if (o.benchEndpoints()) new BenchRoutes(json, sites, scheduler).register(r);
             if (o.demoSite() != null) {
                 new DemoRoutes(() -> {
                     LiveSite demo = sites.byId(o.demoSite());
@@ -218,8 +220,6 @@ public final class App implements AutoCloseable {
             router[0] = r;
         });
         http.start();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("checkpoints").daemon(true).factory());
         App app = new App(storage, sites, committer, router[0], http, scheduler, clock);
         scheduler.scheduleWithFixedDelay(app::checkpointAll, CHECKPOINT_EVERY_MINUTES, CHECKPOINT_EVERY_MINUTES, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(app::publishBanditCounts, BANDIT_COUNTS_EVERY_SECONDS, BANDIT_COUNTS_EVERY_SECONDS, TimeUnit.SECONDS);
