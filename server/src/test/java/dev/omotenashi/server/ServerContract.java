@@ -524,6 +524,14 @@ public abstract class ServerContract {
         double records = metric(metrics, "omotenashi_journal_records_total");
         assertThat(records).isGreaterThanOrEqualTo(1);
         assertThat(metric(metrics, "omotenashi_journal_commits_total")).isBetween(1.0, records);
+        // each request's latency under its route pattern and status, one series per combination
+        String tracked = "omotenashi_http_requests_seconds_count{method=\"POST\",route=\"/v1/t\",status=\"200\"}";
+        assertThat(metric(metrics, tracked)).isGreaterThanOrEqualTo(1);
+        server.track(view("v_visitor04", "e_m2", "/"));
+        long deadline = System.nanoTime() + 5_000_000_000L; // the request logger runs after the answer is sent
+        double before = metric(metrics, tracked);
+        while (metric(server.send("GET", "/metrics", null).body(), tracked) < before + 1 && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertThat(metric(server.send("GET", "/metrics", null).body(), tracked)).isEqualTo(before + 1);
         JsonNode doc = server.send("GET", "/api/v1/openapi.json", null).json();
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         assertThat(doc.at("/paths/~1v1~1t/post")).isNotNull();
