@@ -193,7 +193,7 @@ public final class App implements AutoCloseable {
                 } catch (NoSuchElementException e) { // Javalin 7 throws, not null, when no route matched (404, HEAD)
                     route = "unmatched";
                 }
-                metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
+                metrics.request(ctx.req().getMethod(), route, ctx.statusCode(), (long) (ms * 1_000_000));
             });
             ErrorMapping.install(config.routes, json);
             Router r = new Router(config.routes, auth);

@@ -34,6 +34,9 @@ public final class Metrics {
 
     private record RequestKey(String method, String route, int status) {}
 
+    /** The methods a request's series is labelled with; any other is {@code other}. */
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     public void tracked(String site, int eventCount, int actionCount) {
         requests.increment();
         events.increment(eventCount);
@@ -45,9 +48,14 @@ public final class Metrics {
         journalCommits.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    /** Records one HTTP request's latency under its route pattern and status. */
+    /**
+     * Records one HTTP request's latency under its method, route pattern and status. The route must be a
+     * pattern of the router (or a fixed word for none), never the request's path.
+     */
     public void request(String method, String route, int status, long nanos) {
-        requestTimers.computeIfAbsent(new RequestKey(method, route, status), k -> Timer.builder("omotenashi_http_requests")
+        // A client names the method: one it made up would be a new series (and timer) on every request.
+        String known = METHODS.contains(method) ? method : "other";
+        requestTimers.computeIfAbsent(new RequestKey(known, route, status), k -> Timer.builder("omotenashi_http_requests")
                         .tag("method", k.method()).tag("route", k.route()).tag("status", Integer.toString(k.status()))
                         .publishPercentiles(0.5, 0.99)
                         .register(registry))
