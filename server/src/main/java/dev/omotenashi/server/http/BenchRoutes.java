@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omotenashi.engine.event.TrackRequestParser;
 import dev.omotenashi.server.site.LiveSite;
 import dev.omotenashi.server.site.Sites;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * {@code POST /bench/noop} (only with {@code --bench-endpoints}): reads and validates a tracking request
@@ -39,22 +41,33 @@ public final class BenchRoutes {
         });
         r.post("/bench/checkpoint", Router.Access.PUBLIC, ctx -> {
             long started = System.nanoTime();
-            Future<Integer> done = checkpoints.submit(() -> {
-                int n = 0;
-                for (LiveSite s : sites.all()) {
-                    sites.checkpoint(s);
-                    n++;
-                }
-                return n;
-            });
+            Future<Integer> done;
+            try {
+                done = checkpoints.submit(() -> {
+                    int n = 0;
+                    for (LiveSite s : sites.all()) {
+                        sites.checkpoint(s);
+                        n++;
+                    }
+                    return n;
+                });
+            } catch (RejectedExecutionException e) {
+                throw shuttingDown();
+            }
             int n;
             try {
                 n = done.get();
+            } catch (CancellationException e) { // still queued when the server shut down
+                throw shuttingDown();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException failed) throw failed;
                 throw new IllegalStateException(e.getCause());
             }
             ctx.json(json.createObjectNode().put("sites", n).put("ms", (System.nanoTime() - started) / 1_000_000));
         });
+    }
+
+    private static ApiException shuttingDown() {
+        return new ApiException(503, "unavailable", "the server is shutting down; it checkpoints every site itself");
     }
 }
