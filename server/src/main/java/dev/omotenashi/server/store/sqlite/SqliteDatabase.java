@@ -60,7 +60,8 @@ final class SqliteDatabase implements Database {
     private static final int CATCH_UP_ROUNDS = 8;
     /** A round that copied at most restartAtFrames / this many new frames has caught up (256 frames, 1 MB). */
     private static final int REMAINDER_DIVISOR = 64;
-    private static final int MIN_REMAINDER_FRAMES = 8;
+    /** The least a round may have found new and still count as caught up, for small limits (tests). */
+    private static final int MIN_REMAINDER_FRAMES = 64;
     /**
      * The log's length, in multiples of {@link #RESTART_AT_FRAMES}, at which the writer starts it over even if
      * the checkpointer never catches up (writes faster than it copies): the file's size stays bounded.

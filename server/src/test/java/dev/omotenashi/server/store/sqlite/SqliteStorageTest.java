@@ -177,7 +177,8 @@ class SqliteStorageTest extends StorageContract {
         assertThat(SqliteDatabase.caughtUp(20_000, 20_257, 20_257, restartAt)).isFalse();
         assertThat(SqliteDatabase.caughtUp(20_000, 20_100, 19_000, restartAt)).as("a reader kept frames from being copied").isFalse();
         assertThat(SqliteDatabase.caughtUp(20_000, 300, 300, restartAt)).as("the log started over in between").isFalse();
-        assertThat(SqliteDatabase.caughtUp(300, 305, 305, 256)).as("a small log limit still allows a few frames").isTrue();
+        assertThat(SqliteDatabase.caughtUp(300, 364, 364, 256)).as("a small log limit still allows 64 frames").isTrue();
+        assertThat(SqliteDatabase.caughtUp(300, 365, 365, 256)).isFalse();
     }
 
     @Test
